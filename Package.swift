@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tvpa",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TVPARules", targets: ["TVPARules"]),
+        .executable(name: "tvpa", targets: ["tvpa"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Turns Rules/*.yaml into a Swift source at build time, so the shipped rules travel inside the binary.
+        .executableTarget(name: "EmbedRulesTool", path: "Sources/EmbedRulesTool"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+        .target(
+            name: "TVPARules",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedRules"]
+        ),
+        .executableTarget(
+            name: "tvpa",
+            dependencies: ["TVPARules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "TVPARulesTests", dependencies: ["TVPARules"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TVPACLITests", dependencies: ["TVPARules"]),
+    ]
+)

@@ -1,0 +1,232 @@
+/// Check: syntax trees → checked rule set. Resolves names, checks types, dates, cycles and
+/// citations, and collects every error at once.
+public struct Checker {
+    var diagnostics: [Diagnostic] = []
+    var facts: [FactDecl] = []
+    var factIndex: [String: Int] = [:]
+    var parameterIndex: [String: Int] = [:]
+    var parameters: [ParameterDecl] = []
+    var ruleIndex: [String: Int] = [:]
+    var ruleSyntax: [RuleSyntax] = []
+    /// For each rule, the rules it references (for cycles) and the facts it reads.
+    var ruleRefs: [[Int]] = []
+    var ruleFacts: [Set<Int>] = []
+
+    public static func check(_ files: [SyntaxFile], sources: [SourceText]) -> (CheckedRuleSet?, [Diagnostic]) {
+        var checker = Checker()
+        let result = checker.run(files, sources: sources)
+        let errors = checker.diagnostics.hasErrors
+        return (errors ? nil : result, checker.diagnostics)
+    }
+
+    mutating func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation, help: String? = nil) {
+        diagnostics.append(Diagnostic(id, message, at: location, help: help))
+    }
+
+    mutating func run(_ files: [SyntaxFile], sources: [SourceText]) -> CheckedRuleSet {
+        declareFacts(files)
+        declareParameters(files)
+        var programsSyntax: [ProgramSyntax] = []
+        var programFirst: [String: SourceLocation] = [:]
+        for file in files {
+            for rule in file.rules {
+                if let first = ruleIndex[rule.id.value] {
+                    error(.checkDuplicateId, CheckMessages.duplicate("rule", rule.id.value, first: ruleSyntax[first].id.location), at: rule.id.location)
+                    continue
+                }
+                ruleIndex[rule.id.value] = ruleSyntax.count
+                ruleSyntax.append(rule)
+            }
+            for program in file.programs {
+                if let first = programFirst[program.id.value] {
+                    error(.checkDuplicateId, CheckMessages.duplicate("program", program.id.value, first: first), at: program.id.location)
+                    continue
+                }
+                programFirst[program.id.value] = program.id.location
+                programsSyntax.append(program)
+            }
+        }
+        resolveDerived(files)
+        ruleRefs = Array(repeating: [], count: ruleSyntax.count)
+        ruleFacts = Array(repeating: [], count: ruleSyntax.count)
+        let rules = ruleSyntax.indices.map { resolveRule($0) }
+        reportRuleCycles()
+        var programs: [ProgramDecl] = []
+        for program in programsSyntax {
+            if let decl = resolveProgram(program) { programs.append(decl) }
+        }
+        var contradictions: [ContradictionDecl] = []
+        var contradictionFirst: [String: SourceLocation] = [:]
+        for file in files {
+            for c in file.contradictions {
+                if let first = contradictionFirst[c.id.value] {
+                    error(.checkDuplicateId, CheckMessages.duplicate("contradiction", c.id.value, first: first), at: c.id.location)
+                    continue
+                }
+                contradictionFirst[c.id.value] = c.id.location
+                var scope = Scope(reader: "contradiction \(c.id.value)", path: "contradiction \(c.id.value)")
+                let when = condition(c.when, &scope)
+                contradictions.append(ContradictionDecl(id: c.id.value, when: when, message: c.message, cite: c.cite.map(\.value), location: c.id.location))
+            }
+        }
+        let warnings = reportUnusedFacts()
+        return CheckedRuleSet(facts: facts, parameters: parameters, rules: rules, programs: programs, contradictions: contradictions, sources: sources, warnings: warnings)
+    }
+
+    // MARK: Declarations
+
+    mutating func declareFacts(_ files: [SyntaxFile]) {
+        var pending: [(FactSyntax?, DerivedSyntax?)] = []
+        for file in files {
+            pending += file.facts.map { ($0, nil) }
+            pending += file.derived.map { (nil, $0) }
+        }
+        for (fact, derived) in pending {
+            let name = fact?.name ?? derived!.name
+            if let first = factIndex[name.value] {
+                error(.checkDuplicateId, CheckMessages.duplicate("fact", name.value, first: facts[first].location), at: name.location)
+                continue
+            }
+            factIndex[name.value] = facts.count
+            if let fact {
+                var values = fact.values.map(\.value)
+                if values.count > 64 {
+                    error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(name.value)' has more than 64 values"), at: name.location)
+                    values = Array(values.prefix(64))
+                }
+                if [.enum, .list].contains(fact.type.value) && values.isEmpty {
+                    error(.parseMissingKey, "fact '\(name.value)' of type \(fact.type.value.rawValue) needs 'values'", at: fact.type.location)
+                }
+                let unknownValues: [Int] = fact.unknownValues.compactMap { v in
+                    guard let i = values.firstIndex(of: v.value) else {
+                        error(.checkUnknownValue, CheckMessages.unknownValue(v.value, of: name.value), at: v.location, help: Suggest.help(for: v.value, in: values))
+                        return nil
+                    }
+                    return i
+                }
+                let fields = fact.fields.map { FieldDecl(name: $0.name.value, type: FactType($0.type.value), values: $0.values.map(\.value)) }
+                if fact.type.value == .records && fields.isEmpty {
+                    error(.parseMissingKey, "fact '\(name.value)' of type records needs 'fields'", at: fact.type.location)
+                }
+                facts.append(FactDecl(
+                    name: name.value, type: FactType(fact.type.value), values: values, unknownValues: unknownValues, fields: fields,
+                    question: fact.question, subject: fact.subject, role: fact.role, sensitive: fact.sensitive || fact.type.value == .text,
+                    future: fact.future, notAfter: [], derived: nil, sources: [], cite: fact.cite.map(\.value), location: name.location, readBy: []))
+            } else if let derived {
+                facts.append(FactDecl(
+                    name: name.value, type: FactType(derived.type.value), values: [], unknownValues: [], fields: [], question: derived.question,
+                    subject: .principal, role: nil, sensitive: false, future: false, notAfter: [], derived: nil, sources: [], cite: [],
+                    location: name.location, readBy: []))
+            }
+        }
+        // Bounds resolve once every fact is declared.
+        for file in files {
+            for fact in file.facts {
+                guard let i = factIndex[fact.name.value], facts[i].location == fact.name.location else { continue }
+                for other in fact.notAfter {
+                    guard let j = lookupFact(other) else { continue }
+                    if facts[j].type != .date || facts[i].type != .date {
+                        error(.checkTypeMismatch, CheckMessages.typeMismatch("'not_after' orders dates; '\(fact.name.value)' and '\(other.value)' must both be date facts"), at: other.location)
+                        continue
+                    }
+                    facts[i].notAfter.append(j)
+                    facts[j].readBy.append("bounds of \(fact.name.value)")
+                }
+            }
+        }
+    }
+
+    mutating func declareParameters(_ files: [SyntaxFile]) {
+        for file in files {
+            for p in file.parameters {
+                if let first = parameterIndex[p.name.value] {
+                    error(.checkDuplicateId, CheckMessages.duplicate("parameter", p.name.value, first: parameters[first].location), at: p.name.location)
+                    continue
+                }
+                let type = FactType(p.type.value)
+                if !type.isNumeric {
+                    error(.checkTypeMismatch, CheckMessages.typeMismatch("parameters are integers or dates, not \(type.rawValue)"), at: p.type.location)
+                }
+                var values: [ParameterDecl.DatedValue] = []
+                for v in p.values.sorted(by: { $0.from.value < $1.from.value }) {
+                    if v.cite.isEmpty {
+                        error(.checkMissingCitation, CheckMessages.missingCitation("the value of '\(p.name.value)' from \(CivilDate.format(v.from.value))"), at: v.location)
+                    }
+                    let parsed = type == .date ? CivilDate.parse(v.value.value) : Int(v.value.value)
+                    guard let value = parsed else {
+                        error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(v.value.value)' is not a valid \(type.rawValue)"), at: v.value.location)
+                        continue
+                    }
+                    values.append(.init(from: v.from.value, value: value, cite: v.cite.map(\.value), unverified: v.unverified, location: v.location))
+                }
+                parameterIndex[p.name.value] = parameters.count
+                parameters.append(ParameterDecl(name: p.name.value, type: type, title: p.title, values: values, location: p.name.location))
+            }
+        }
+    }
+
+    mutating func resolveDerived(_ files: [SyntaxFile]) {
+        var derivedSyntax: [Int: DerivedSyntax] = [:]
+        for file in files {
+            for d in file.derived {
+                if let i = factIndex[d.name.value], facts[i].location == d.name.location { derivedSyntax[i] = d }
+            }
+        }
+        var dependencies: [Int: [Int]] = [:]
+        for (i, d) in derivedSyntax.sorted(by: { $0.key < $1.key }) {
+            var scope = Scope(reader: "derived fact \(d.name.value)", path: d.name.value)
+            let value = self.value(d.compute, &scope)
+            let declared = facts[i].type
+            let actual = value.type == .integer && declared == .bool ? .bool : value.type
+            if actual != declared && !(declared == .bool && value.type == .integer) {
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("derived fact '\(d.name.value)' is declared \(declared.rawValue) but computes \(value.type.rawValue)"), at: d.compute.location)
+            }
+            facts[i].derived = value
+            facts[i].sources = Array(scope.facts).sorted()
+            dependencies[i] = scope.facts.filter { derivedSyntax[$0] != nil }.sorted()
+        }
+        // A derived fact may not depend on itself.
+        var state: [Int: Int] = [:]
+        func visit(_ i: Int, _ stack: [Int]) -> [Int]? {
+            if state[i] == 1 { return stack + [i] }
+            if state[i] == 2 { return nil }
+            state[i] = 1
+            for j in dependencies[i] ?? [] {
+                if let cycle = visit(j, stack + [i]) { return cycle }
+            }
+            state[i] = 2
+            return nil
+        }
+        for i in dependencies.keys.sorted() {
+            if let cycle = visit(i, []) {
+                let start = cycle.firstIndex(of: cycle.last!)!
+                let names = cycle[start...].map { facts[$0].name }
+                error(.checkCycle, CheckMessages.cycle(names), at: facts[cycle[start]].location)
+                break
+            }
+        }
+        // Expand derived sources to the facts an advocate can be asked for.
+        for i in derivedSyntax.keys.sorted() {
+            var seen = Set<Int>(), queue = facts[i].sources, result = Set<Int>()
+            while let j = queue.popLast() {
+                guard seen.insert(j).inserted else { continue }
+                if derivedSyntax[j] != nil { queue += facts[j].sources } else { result.insert(j) }
+            }
+            facts[i].sources = result.sorted()
+        }
+    }
+
+    // MARK: Lookups
+
+    mutating func lookupFact(_ name: Located<String>) -> Int? {
+        if let i = factIndex[name.value] { return i }
+        error(.checkUnknownFact, CheckMessages.unknown("fact", name.value), at: name.location, help: Suggest.help(for: name.value, in: factIndex.keys))
+        return nil
+    }
+
+    mutating func lookupRule(_ name: Located<String>) -> Int? {
+        if let i = ruleIndex[name.value] { return i }
+        error(.checkUnknownRule, CheckMessages.unknown("rule", name.value), at: name.location, help: Suggest.help(for: name.value, in: ruleIndex.keys))
+        return nil
+    }
+}

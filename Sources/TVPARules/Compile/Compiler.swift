@@ -1,0 +1,162 @@
+/// Compile: checked rule set → program.
+public enum Compiler {
+    public static func compile(_ checked: CheckedRuleSet, sourceName: String) -> Program {
+        var builder = Builder(program: Program(checked: checked, digest: SHA256.digest(of: checked.sources), sourceName: sourceName))
+        builder.build()
+        return builder.program
+    }
+
+    struct Builder {
+        var program: Program
+        var checked: CheckedRuleSet { program.checked }
+
+        mutating func build() {
+            let facts = checked.facts
+            program.parameterTables = checked.parameters.map { $0.values.map { (from: $0.from, value: $0.value) } }
+            var notBefore = Array(repeating: [Int32](), count: facts.count)
+            for (i, f) in facts.enumerated() {
+                for j in f.notAfter { notBefore[j].append(Int32(i)) }
+            }
+            for (i, f) in facts.enumerated() {
+                var unknownMask: UInt64 = 0
+                for v in f.unknownValues { unknownMask |= 1 << UInt64(v) }
+                program.facts.append(Program.Fact(
+                    type: f.type, unknownMask: unknownMask, derived: f.derived.map { value($0) } ?? -1,
+                    sources: f.sources.map { Int32($0) }, notAfter: f.notAfter.map { Int32($0) }, notBefore: notBefore[i],
+                    future: f.future, givenAges: []))
+            }
+            // A given age narrows an unknown date of birth.
+            for (i, f) in facts.enumerated() {
+                if let d = f.derived, case .yearsBetween(let a, let b) = d.kind, case .fact(let birth) = a.kind {
+                    program.facts[birth].givenAges.append((slot: Int32(i), other: value(b)))
+                }
+            }
+            // Rules first reserve their slots so references can point forward.
+            program.rules = checked.rules.map { _ in Program.Rule(from: .min, until: .max, versions: 0..<0, hasDeclaredVersions: false, combine: nil, perMember: false, notes: []) }
+            for (i, r) in checked.rules.enumerated() {
+                let start = program.versions.count
+                for v in r.versions {
+                    program.versions.append(Program.Version(
+                        name: v.name, from: v.from ?? .min, until: v.until ?? .max,
+                        applies: v.applies.map { condition($0) } ?? -1, when: condition(v.when), unless: v.unless.map { condition($0) }))
+                }
+                program.rules[i] = Program.Rule(
+                    from: r.from ?? .min, until: r.until ?? .max, versions: start..<program.versions.count,
+                    hasDeclaredVersions: r.hasDeclaredVersions, combine: r.combine, perMember: false,
+                    notes: r.notes.map { condition($0.when) })
+            }
+            markPerMemberRules()
+            program.programs = checked.programs.map { p in
+                Program.ProgramEntry(id: p.id, subject: p.subject, rule: Int32(p.rule), notApplicable: p.notApplicable.map { condition($0.when) }, notes: p.notes.map { condition($0.when) })
+            }
+            program.contradictions = checked.contradictions.map { condition($0.when) }
+        }
+
+        mutating func markPerMemberRules() {
+            let facts = checked.facts
+            func readsMember(_ n: Int32, _ rulesRead: inout [Int32]) -> Bool {
+                var found = false
+                for f in program.nodeInfo[Int(n)].facts {
+                    if facts[Int(f)].subject == .familyMember { found = true }
+                    if facts[Int(f)].sources.contains(where: { facts[$0].subject == .familyMember }) { found = true }
+                }
+                switch program.conditions[Int(n)] {
+                case .all(let first, let count), .any(let first, let count):
+                    for k in first..<(first + count) where readsMember(program.children[Int(k)], &rulesRead) { found = true }
+                case .not(let c): if readsMember(c, &rulesRead) { found = true }
+                case .records(_, _, let body): if readsMember(body, &rulesRead) { found = true }
+                case .rule(let r), .pinnedVersion(let r, _): rulesRead.append(r)
+                default: break
+                }
+                return found
+            }
+            var direct = Array(repeating: false, count: program.rules.count)
+            var refs = Array(repeating: [Int32](), count: program.rules.count)
+            for (i, r) in program.rules.enumerated() {
+                for v in program.versions[r.versions] {
+                    for n in [v.applies, v.when] + v.unless where n >= 0 {
+                        if readsMember(n, &refs[i]) { direct[i] = true }
+                    }
+                }
+            }
+            // A rule is per member when it, or any rule it reads, reads a member fact.
+            var changed = true
+            while changed {
+                changed = false
+                for i in program.rules.indices where !direct[i] && refs[i].contains(where: { direct[Int($0)] }) {
+                    direct[i] = true
+                    changed = true
+                }
+            }
+            for i in program.rules.indices { program.rules[i].perMember = direct[i] }
+        }
+
+        mutating func condition(_ c: CheckedCondition) -> Int32 {
+            let index = Int32(program.conditions.count)
+            program.conditions.append(.all(first: 0, count: 0))
+            program.nodeInfo.append(Program.NodeInfo(path: c.path, id: c.id, location: c.location, facts: [], decisionBy: nil))
+            let op: Program.ConditionOp
+            var factsRead: [Int32] = []
+            switch c.kind {
+            case .all(let items), .any(let items):
+                let nodes = items.map { condition($0) }
+                let first = Int32(program.children.count)
+                program.children += nodes
+                if case .all = c.kind { op = .all(first: first, count: Int32(nodes.count)) } else { op = .any(first: first, count: Int32(nodes.count)) }
+            case .not(let inner):
+                op = .not(condition(inner))
+            case .rule(let r, let version):
+                if let version {
+                    op = .pinnedVersion(rule: Int32(r), version: Int32(version))
+                } else {
+                    op = .rule(Int32(r))
+                }
+            case .test(let operand, let test):
+                if case .fact(let f) = operand { factsRead.append(Int32(f)) }
+                op = .test(operand, test)
+            case .compare(let o, let a, let b):
+                factsRead = factsOf(a) + factsOf(b)
+                op = .compare(o, value(a), value(b))
+            case .records(let every, let fact, let body):
+                factsRead = [Int32(fact)]
+                op = .records(every: every, fact: Int32(fact), body: condition(body))
+            case .decision(let fact, let granted, let denied, let pending, let by):
+                factsRead = [Int32(fact)]
+                program.nodeInfo[Int(index)].decisionBy = by
+                op = .decision(fact: Int32(fact), granted: granted, denied: denied, pending: pending)
+            }
+            program.conditions[Int(index)] = op
+            program.nodeInfo[Int(index)].facts = factsRead
+            return index
+        }
+
+        func factsOf(_ v: CheckedValue) -> [Int32] {
+            switch v.kind {
+            case .fact(let f): return [Int32(f)]
+            case .yearsBetween(let a, let b), .addDays(let a, let b), .addMonths(let a, let b), .addYears(let a, let b), .knownOr(let a, let b):
+                return factsOf(a) + factsOf(b)
+            case .ifThenElse(_, let a, let b): return factsOf(a) + factsOf(b)
+            default: return []
+            }
+        }
+
+        mutating func value(_ v: CheckedValue) -> Int32 {
+            let op: Program.ValueOp
+            switch v.kind {
+            case .fact(let f): op = .fact(Int32(f))
+            case .field(let f): op = .field(Int32(f))
+            case .decisionDate: op = .decisionDate
+            case .constant(let n): op = .constant(n)
+            case .parameter(let p): op = .parameter(Int32(p))
+            case .yearsBetween(let a, let b): op = .yearsBetween(value(a), value(b))
+            case .addDays(let a, let b): op = .addDays(value(a), value(b))
+            case .addMonths(let a, let b): op = .addMonths(value(a), value(b))
+            case .addYears(let a, let b): op = .addYears(value(a), value(b))
+            case .knownOr(let a, let b): op = .knownOr(value(a), value(b))
+            case .ifThenElse(let c, let a, let b): op = .ifThenElse(condition(c), value(a), value(b))
+            }
+            program.values.append(op)
+            return Int32(program.values.count - 1)
+        }
+    }
+}

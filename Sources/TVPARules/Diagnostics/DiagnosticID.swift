@@ -1,0 +1,47 @@
+/// The catalogue of every diagnostic the compiler and the case loader can give, alphabetical.
+/// Each id has one minimal bad fixture under `Tests/TVPARulesTests/Fixtures/diagnostics/`.
+public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
+    case caseContradiction = "case.contradiction"
+    case caseDateOutOfBounds = "case.date-out-of-bounds"
+    case caseDerivedMismatch = "case.derived-mismatch"
+    case caseDuplicateMember = "case.duplicate-member"
+    case caseInvalidDate = "case.invalid-date"
+    case caseInvalidId = "case.invalid-id"
+    case caseInvalidOutcome = "case.invalid-outcome"
+    case caseMissingKey = "case.missing-key"
+    case caseTypeMismatch = "case.type-mismatch"
+    case caseUnknownFact = "case.unknown-fact"
+    case caseUnknownField = "case.unknown-field"
+    case caseUnknownKey = "case.unknown-key"
+    case caseUnknownMember = "case.unknown-member"
+    case caseUnknownProgram = "case.unknown-program"
+    case caseUnknownValue = "case.unknown-value"
+    case caseYamlSyntax = "case.yaml-syntax"
+    case caseYesNoBoolean = "case.yes-no-boolean"
+    case checkCycle = "check.cycle"
+    case checkDuplicateId = "check.duplicate-id"
+    case checkMissingCitation = "check.missing-citation"
+    case checkSubjectMismatch = "check.subject-mismatch"
+    case checkTypeMismatch = "check.type-mismatch"
+    case checkUnknownFact = "check.unknown-fact"
+    case checkUnknownField = "check.unknown-field"
+    case checkUnknownParameter = "check.unknown-parameter"
+    case checkUnknownRule = "check.unknown-rule"
+    case checkUnknownValue = "check.unknown-value"
+    case checkUnknownVersion = "check.unknown-version"
+    case checkUnusedFact = "check.unused-fact"
+    case checkVersionGap = "check.version-gap"
+    case checkVersionOverlap = "check.version-overlap"
+    case parseInvalidDate = "parse.invalid-date"
+    case parseInvalidValue = "parse.invalid-value"
+    case parseMissingKey = "parse.missing-key"
+    case parseUnknownKey = "parse.unknown-key"
+    case parseWrongShape = "parse.wrong-shape"
+    case parseYamlSyntax = "parse.yaml-syntax"
+    case parseYesNoBoolean = "parse.yes-no-boolean"
+    case readUnreadable = "read.unreadable"
+
+    public var defaultSeverity: Severity {
+        self == .checkUnusedFact ? .warning : .error
+    }
+}

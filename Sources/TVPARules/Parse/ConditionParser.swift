@@ -1,0 +1,136 @@
+import Yams
+
+/// Conditions and values: the expression part of the rule language.
+extension NodeReader {
+    static let conditionOperators = ["all", "any", "not", "rule", "fact", "field", "lt", "le", "gt", "ge", "eq", "ne", "any_record", "all_records", "decision"]
+    static let conditionModifiers = ["id", "version", "is", "in", "has", "subset_of", "where", "granted", "denied", "pending", "by"]
+
+    mutating func condition(_ node: Node, what: String = "condition") -> ConditionSyntax? {
+        guard let pairs = pairs(node, what: what) else { return nil }
+        let location = location(node)
+        let keys = pairs.map(\.key)
+        let operators = keys.filter { Self.conditionOperators.contains($0) }
+        for (key, keyNode, _) in pairs where !Self.conditionOperators.contains(key) && !Self.conditionModifiers.contains(key) {
+            report(.parseUnknownKey, ParseMessages.unknownKey(key, in: what), at: keyNode, help: Suggest.help(for: key, in: Self.conditionOperators + Self.conditionModifiers))
+        }
+        guard operators.count == 1, let op = operators.first else {
+            report(.parseWrongShape, ParseMessages.unknownCondition(operators), at: node)
+            return nil
+        }
+        var values: [String: Node] = [:]
+        for (key, _, value) in pairs { values[key] = value }
+        let id = values["id"].flatMap { scalar($0, what: "condition id")?.value }
+        let body = values[op]!
+        let kind: ConditionSyntax.Kind?
+        switch op {
+        case "all", "any":
+            let children = (sequence(body, what: "'\(op)'") ?? []).compactMap { condition($0) }
+            kind = op == "all" ? .all(children) : .any(children)
+        case "not":
+            kind = condition(body).map { .not($0) }
+        case "rule":
+            let version = values["version"].flatMap { scalar($0, what: "version") }
+            kind = scalar(body, what: "rule reference").map { .rule($0, version: version) }
+        case "fact", "field":
+            guard let name = scalar(body, what: "\(op) name") else { return nil }
+            let test = factTest(values)
+            kind = op == "fact" ? .fact(name, test) : .field(name, test)
+        case "any_record", "all_records":
+            guard let name = scalar(body, what: "record list name") else { return nil }
+            guard let whereNode = values["where"] else {
+                report(.parseMissingKey, ParseMessages.missingKey("where", in: op), at: node)
+                return nil
+            }
+            kind = condition(whereNode, what: "where").map { .records(every: op == "all_records", name, $0) }
+        case "decision":
+            guard let name = scalar(body, what: "decision fact") else { return nil }
+            kind = .decision(
+                name,
+                granted: values["granted"].map { words($0, what: "granted value") } ?? [],
+                denied: values["denied"].map { words($0, what: "denied value") } ?? [],
+                pending: values["pending"].map { words($0, what: "pending value") } ?? [],
+                by: string(values["by"], what: "by") ?? "")
+        default:
+            let op = ComparisonOperator(rawValue: op)!
+            guard let operands = sequence(body, what: "'\(op.rawValue)'") else { return nil }
+            guard operands.count == 2 else {
+                report(.parseWrongShape, "'\(op.rawValue)' compares exactly two values", at: body)
+                return nil
+            }
+            guard let a = value(operands[0]), let b = value(operands[1]) else { return nil }
+            kind = .compare(op, a, b)
+        }
+        return kind.map { ConditionSyntax(kind: $0, id: id, location: location) }
+    }
+
+    private mutating func factTest(_ values: [String: Node]) -> FactTestSyntax {
+        if let node = values["is"] {
+            if let s = scalar(node, what: "'is' value") {
+                if Self.isPlain(node) && Self.yamlBooleanWords.contains(s.value) && s.value.lowercased() != "true" && s.value.lowercased() != "false" {
+                    report(yesNoID, ParseMessages.yesNo(s.value, for: "'is'"), at: node, help: "write true or false")
+                }
+                return .equals(s)
+            }
+        }
+        if let node = values["in"] { return .oneOf(words(node, what: "'in' value")) }
+        if let node = values["has"], let w = word(node, what: "'has' value") { return .has(w) }
+        if let node = values["subset_of"] { return .subsetOf(words(node, what: "'subset_of' value")) }
+        return .isTrue
+    }
+
+    static let valueForms = ["param", "years_between", "add_days", "add_months", "add_years", "if", "known_or", "field", "fact"]
+
+    mutating func value(_ node: Node) -> ValueSyntax? {
+        let location = location(node)
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string
+            if text == "decision_date" { return ValueSyntax(kind: .decisionDate, location: location) }
+            if let int = Int(text) { return ValueSyntax(kind: .integer(int), location: location) }
+            if CivilDate.looksLikeDate(text) {
+                guard let day = CivilDate.parse(text) else {
+                    report(.parseInvalidDate, ParseMessages.invalidDate(text, for: "a comparison"), at: node)
+                    return nil
+                }
+                return ValueSyntax(kind: .date(day), location: location)
+            }
+            if text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) && !text.isEmpty {
+                return ValueSyntax(kind: .fact(text), location: location)
+            }
+            report(.parseInvalidValue, ParseMessages.unknownValueForm(text), at: node)
+            return nil
+        case .mapping:
+            guard let pairs = pairs(node, what: "value"), pairs.count >= 1 else { return nil }
+            let (key, keyNode, body) = pairs[0]
+            func two(_ make: (ValueSyntax, ValueSyntax) -> ValueSyntax.Kind) -> ValueSyntax? {
+                guard let operands = sequence(body, what: "'\(key)'"), operands.count == 2 else {
+                    report(.parseWrongShape, "'\(key)' takes a list of two values", at: body)
+                    return nil
+                }
+                guard let a = value(operands[0]), let b = value(operands[1]) else { return nil }
+                return ValueSyntax(kind: make(a, b), location: location)
+            }
+            switch key {
+            case "param": return scalar(body, what: "parameter name").map { ValueSyntax(kind: .parameter($0.value), location: location) }
+            case "field": return scalar(body, what: "field name").map { ValueSyntax(kind: .field($0.value), location: location) }
+            case "fact": return scalar(body, what: "fact name").map { ValueSyntax(kind: .fact($0.value), location: location) }
+            case "years_between": return two { .yearsBetween($0, $1) }
+            case "add_days": return two { .addDays($0, $1) }
+            case "add_months": return two { .addMonths($0, $1) }
+            case "add_years": return two { .addYears($0, $1) }
+            case "known_or": return two { .knownOr($0, $1) }
+            case "if":
+                guard let fields = fields(node, what: "'if' value", allowed: ["if", "then", "else"], required: ["if", "then", "else"]),
+                    let c = condition(fields["if"]!), let a = value(fields["then"]!), let b = value(fields["else"]!)
+                else { return nil }
+                return ValueSyntax(kind: .ifThenElse(c, a, b), location: location)
+            default:
+                report(.parseUnknownKey, "unknown value form '\(key)'", at: keyNode, help: Suggest.help(for: key, in: Self.valueForms))
+                return nil
+            }
+        default:
+            report(.parseWrongShape, "a value must be a name, a literal or a value form, found \(node.kindName)", at: node)
+            return nil
+        }
+    }
+}

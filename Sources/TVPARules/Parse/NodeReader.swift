@@ -1,0 +1,199 @@
+import Yams
+
+/// Reads Yams nodes into Swift values, keeping every node's location and turning every
+/// surprise (a wrong shape, an unknown key, `yes` for a boolean) into a diagnostic.
+struct NodeReader {
+    /// Which family of diagnostic ids this reader reports under.
+    enum Dialect { case rules, caseFile }
+
+    let file: String
+    let dialect: Dialect
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, dialect: Dialect = .rules) {
+        self.file = file
+        self.dialect = dialect
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    mutating func report(_ id: DiagnosticID, _ message: String, at node: Node, help: String? = nil) {
+        diagnostics.append(Diagnostic(id, message, at: location(node), help: help))
+    }
+
+    private var unknownKeyID: DiagnosticID { dialect == .rules ? .parseUnknownKey : .caseUnknownKey }
+    private var shapeID: DiagnosticID { dialect == .rules ? .parseWrongShape : .caseTypeMismatch }
+    private var missingID: DiagnosticID { dialect == .rules ? .parseMissingKey : .caseMissingKey }
+    var yesNoID: DiagnosticID { dialect == .rules ? .parseYesNoBoolean : .caseYesNoBoolean }
+    var dateID: DiagnosticID { dialect == .rules ? .parseInvalidDate : .caseInvalidDate }
+
+    /// The pairs of a mapping, in order, or nil (with a diagnostic) if the node is not one.
+    mutating func pairs(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            report(shapeID, ParseMessages.expected("a mapping", for: what, got: node), at: node)
+            return nil
+        }
+        var result: [(String, Node, Node)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                report(shapeID, ParseMessages.expected("a plain key", for: what, got: key), at: key)
+                continue
+            }
+            result.append((scalar.string, key, value))
+        }
+        return result
+    }
+
+    /// A mapping with a fixed set of keys: unknown keys and missing required keys are reported.
+    mutating func fields(
+        _ node: Node, what: String, allowed: [String], required: [String] = []
+    ) -> Fields? {
+        guard let pairs = pairs(node, what: what) else { return nil }
+        var fields = Fields(location: location(node))
+        for (key, keyNode, value) in pairs {
+            if allowed.contains(key) {
+                fields.values[key] = value
+            } else {
+                report(
+                    unknownKeyID, ParseMessages.unknownKey(key, in: what), at: keyNode,
+                    help: Suggest.help(for: key, in: allowed) ?? ParseMessages.allowedKeys(allowed))
+            }
+        }
+        for key in required where fields.values[key] == nil {
+            report(missingID, ParseMessages.missingKey(key, in: what), at: node)
+        }
+        return fields
+    }
+
+    struct Fields {
+        var location: SourceLocation
+        var values: [String: Node] = [:]
+        subscript(_ key: String) -> Node? { values[key] }
+    }
+
+    mutating func scalar(_ node: Node, what: String) -> Located<String>? {
+        guard case .scalar(let scalar) = node else {
+            report(shapeID, ParseMessages.expected("a single value", for: what, got: node), at: node)
+            return nil
+        }
+        return Located(scalar.string, location(node))
+    }
+
+    /// Plain words where YAML 1.1 readers would see a boolean.
+    static let yamlBooleanWords: Set<String> = ["yes", "no", "on", "off", "y", "n", "Yes", "No", "YES", "NO", "On", "Off", "ON", "OFF", "True", "False", "TRUE", "FALSE"]
+
+    static func isPlain(_ node: Node) -> Bool {
+        if case .scalar(let s) = node { return s.style == .plain || s.style == .any }
+        return false
+    }
+
+    /// An enum-like word: `yes`/`no` are refused, as no vocabulary value uses them.
+    mutating func word(_ node: Node, what: String) -> Located<String>? {
+        guard let value = scalar(node, what: what) else { return nil }
+        if Self.isPlain(node) && Self.yamlBooleanWords.contains(value.value) && value.value.lowercased() != "true" && value.value.lowercased() != "false" {
+            report(yesNoID, ParseMessages.yesNo(value.value, for: what), at: node, help: "write true or false (or the enum value itself, quoted)")
+            return nil
+        }
+        return value
+    }
+
+    /// A scalar or a list of scalars.
+    mutating func words(_ node: Node, what: String) -> [Located<String>] {
+        switch node {
+        case .sequence(let sequence): return sequence.compactMap { word($0, what: what) }
+        default: return word(node, what: what).map { [$0] } ?? []
+        }
+    }
+
+    mutating func string(_ node: Node?, what: String) -> String? {
+        guard let node else { return nil }
+        return scalar(node, what: what)?.value
+    }
+
+    mutating func bool(_ node: Node, what: String) -> Bool? {
+        guard let value = scalar(node, what: what) else { return nil }
+        switch value.value {
+        case "true": return true
+        case "false": return false
+        default:
+            if Self.yamlBooleanWords.contains(value.value) {
+                report(yesNoID, ParseMessages.yesNo(value.value, for: what), at: node, help: "write true or false")
+            } else {
+                report(shapeID, ParseMessages.expected("true or false", for: what, got: node), at: node)
+            }
+            return nil
+        }
+    }
+
+    mutating func integer(_ node: Node, what: String) -> Int? {
+        guard let value = scalar(node, what: what) else { return nil }
+        guard let int = Int(value.value) else {
+            report(shapeID, ParseMessages.expected("an integer", for: what, got: node), at: node)
+            return nil
+        }
+        return int
+    }
+
+    mutating func date(_ node: Node, what: String) -> Located<Int>? {
+        guard let value = scalar(node, what: what) else { return nil }
+        guard let day = CivilDate.parse(value.value) else {
+            report(dateID, ParseMessages.invalidDate(value.value, for: what), at: node, help: "dates are written YYYY-MM-DD and must exist on the calendar")
+            return nil
+        }
+        return Located(day, value.location)
+    }
+
+    mutating func sequence(_ node: Node, what: String) -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            report(shapeID, ParseMessages.expected("a list", for: what, got: node), at: node)
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    mutating func enumeration<E: RawRepresentable & CaseIterable>(_ node: Node, _: E.Type, what: String) -> Located<E>? where E.RawValue == String {
+        guard let word = word(node, what: what) else { return nil }
+        guard let value = E(rawValue: word.value) else {
+            let options = E.allCases.map(\.rawValue)
+            report(dialect == .rules ? .parseInvalidValue : .caseUnknownValue, ParseMessages.notOneOf(word.value, options, for: what), at: node, help: Suggest.help(for: word.value, in: options))
+            return nil
+        }
+        return Located(value, word.location)
+    }
+
+    /// Composes YAML text into a node, turning a libyaml error into a located diagnostic.
+    mutating func compose(_ text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let id: DiagnosticID = dialect == .rules ? .parseYamlSyntax : .caseYamlSyntax
+            switch error {
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+                var message = problem
+                if let context { message += " (\(context.text))" }
+                diagnostics.append(Diagnostic(id, ParseMessages.yamlSyntax(message), at: SourceLocation(file: file, line: mark.line, column: mark.column)))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                diagnostics.append(Diagnostic(dialect == .rules ? .checkDuplicateId : .caseYamlSyntax, ParseMessages.duplicateKeys(duplicates), at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column)))
+            default:
+                diagnostics.append(Diagnostic(id, ParseMessages.yamlSyntax("\(error)"), at: SourceLocation(file: file, line: 1, column: 1)))
+            }
+            return nil
+        } catch {
+            diagnostics.append(Diagnostic(dialect == .rules ? .parseYamlSyntax : .caseYamlSyntax, ParseMessages.yamlSyntax("\(error)"), at: SourceLocation(file: file, line: 1, column: 1)))
+            return nil
+        }
+    }
+}
+
+extension Node {
+    var kindName: String {
+        switch self {
+        case .scalar(let s): return "'\(s.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Yams
+
+/// Parse: source text → syntax tree. YAML shape only; names are resolved by the checker.
+public enum RuleFileParser {
+    public static func parse(_ source: SourceText) -> (SyntaxFile, [Diagnostic]) {
+        var reader = NodeReader(file: source.path)
+        var file = SyntaxFile(path: source.path)
+        guard let root = reader.compose(source.text) else { return (file, reader.diagnostics) }
+        guard let top = reader.fields(root, what: "a rule file", allowed: ["facts", "derived", "contradictions", "parameters", "rules", "programs"]) else {
+            return (file, reader.diagnostics)
+        }
+        if let node = top["facts"] { file.facts = reader.named(node, what: "facts") { r, name, n in r.fact(name, n) } }
+        if let node = top["derived"] { file.derived = reader.named(node, what: "derived") { r, name, n in r.derived(name, n) } }
+        if let node = top["parameters"] { file.parameters = reader.named(node, what: "parameters") { r, name, n in r.parameter(name, n) } }
+        if let node = top["rules"] { file.rules = reader.named(node, what: "rules") { r, name, n in r.rule(name, n) } }
+        if let node = top["programs"] { file.programs = reader.named(node, what: "programs") { r, name, n in r.program(name, n) } }
+        if let node = top["contradictions"], let items = reader.sequence(node, what: "contradictions") {
+            file.contradictions = items.compactMap { reader.contradiction($0) }
+        }
+        return (file, reader.diagnostics)
+    }
+}
+
+extension NodeReader {
+    /// A mapping of name → declaration.
+    mutating func named<T>(_ node: Node, what: String, _ parse: (inout NodeReader, Located<String>, Node) -> T?) -> [T] {
+        guard let pairs = pairs(node, what: what) else { return [] }
+        return pairs.compactMap { key, keyNode, value in parse(&self, Located(key, location(keyNode)), value) }
+    }
+
+    mutating func citations(_ node: Node?) -> [Located<String>] {
+        guard let node else { return [] }
+        switch node {
+        case .sequence(let items): return items.compactMap { scalar($0, what: "citation") }
+        default: return scalar(node, what: "citation").map { [$0] } ?? []
+        }
+    }
+
+    mutating func fact(_ name: Located<String>, _ node: Node) -> FactSyntax? {
+        guard let f = fields(node, what: "fact '\(name.value)'", allowed: ["type", "values", "unknown_values", "fields", "question", "subject", "role", "sensitive", "future", "not_after", "cite"], required: ["type"]),
+            let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
+        else { return nil }
+        var fact = FactSyntax(name: name, type: type)
+        fact.values = f["values"].map { words($0, what: "value") } ?? []
+        fact.unknownValues = f["unknown_values"].map { words($0, what: "value") } ?? []
+        fact.question = string(f["question"], what: "question")
+        if let n = f["subject"] { fact.subject = enumeration(n, SubjectName.self, what: "subject")?.value ?? .principal }
+        if let n = f["role"] { fact.role = enumeration(n, FactRole.self, what: "role")?.value }
+        if let n = f["sensitive"] { fact.sensitive = bool(n, what: "sensitive") ?? false }
+        if let n = f["future"] { fact.future = bool(n, what: "future") ?? false }
+        fact.notAfter = f["not_after"].map { words($0, what: "date fact") } ?? []
+        fact.cite = citations(f["cite"])
+        if let n = f["fields"], let pairs = pairs(n, what: "fields") {
+            for (key, keyNode, value) in pairs {
+                let fieldName = Located(key, location(keyNode))
+                if case .scalar = value {
+                    if let t = enumeration(value, FactTypeName.self, what: "field type") {
+                        fact.fields.append(FieldSyntax(name: fieldName, type: t, values: []))
+                    }
+                } else if let ff = fields(value, what: "field '\(key)'", allowed: ["type", "values"], required: ["type"]),
+                    let t = enumeration(ff["type"]!, FactTypeName.self, what: "field type")
+                {
+                    fact.fields.append(FieldSyntax(name: fieldName, type: t, values: ff["values"].map { words($0, what: "value") } ?? []))
+                }
+            }
+        }
+        return fact
+    }
+
+    mutating func derived(_ name: Located<String>, _ node: Node) -> DerivedSyntax? {
+        guard let f = fields(node, what: "derived fact '\(name.value)'", allowed: ["type", "question", "compute"], required: ["type", "compute"]),
+            let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
+        else { return nil }
+        let compute: ValueSyntax?
+        if case .mapping(let m) = f["compute"]!, let firstKey = m.first?.key.string, NodeReader.conditionOperators.contains(firstKey) {
+            compute = condition(f["compute"]!).map { ValueSyntax(kind: .ifThenElse($0, ValueSyntax(kind: .integer(1), location: $0.location), ValueSyntax(kind: .integer(0), location: $0.location)), location: $0.location) }
+        } else {
+            compute = value(f["compute"]!)
+        }
+        guard let compute else { return nil }
+        return DerivedSyntax(name: name, type: type, question: string(f["question"], what: "question"), compute: compute)
+    }
+
+    mutating func parameter(_ name: Located<String>, _ node: Node) -> ParameterSyntax? {
+        guard let f = fields(node, what: "parameter '\(name.value)'", allowed: ["type", "title", "values"], required: ["type", "values"]),
+            let type = enumeration(f["type"]!, FactTypeName.self, what: "parameter type"),
+            let items = sequence(f["values"]!, what: "parameter values")
+        else { return nil }
+        var values: [ParameterValueSyntax] = []
+        for item in items {
+            guard let v = fields(item, what: "dated value", allowed: ["from", "value", "cite", "unverified"], required: ["from", "value"]),
+                let from = date(v["from"]!, what: "from"), let value = scalar(v["value"]!, what: "value")
+            else { continue }
+            values.append(ParameterValueSyntax(from: from, value: value, cite: citations(v["cite"]), unverified: string(v["unverified"], what: "unverified"), location: location(item)))
+        }
+        return ParameterSyntax(name: name, type: type, title: string(f["title"], what: "title"), values: values)
+    }
+
+    mutating func says(_ node: Node?) -> SaysSyntax {
+        guard let node, let f = fields(node, what: "says", allowed: ["met", "not_met", "unknown"]) else { return SaysSyntax() }
+        return SaysSyntax(met: string(f["met"], what: "met"), notMet: string(f["not_met"], what: "not_met"), unknown: string(f["unknown"], what: "unknown"))
+    }
+
+    mutating func notes(_ node: Node?) -> [NoteSyntax] {
+        guard let node, let items = sequence(node, what: "notes") else { return [] }
+        return items.compactMap { item in
+            guard let f = fields(item, what: "note", allowed: ["when", "text", "cite"], required: ["when", "text"]),
+                let when = condition(f["when"]!), let text = string(f["text"], what: "text")
+            else { return nil }
+            return NoteSyntax(when: when, text: text, cite: citations(f["cite"]))
+        }
+    }
+
+    mutating func conditions(_ node: Node?) -> [ConditionSyntax] {
+        guard let node else { return [] }
+        if case .sequence(let items) = node { return items.compactMap { condition($0) } }
+        return condition(node).map { [$0] } ?? []
+    }
+
+    static let ruleKeys = ["title", "cite", "says", "discretionary", "unverified", "from", "until", "when", "unless", "notes", "versions", "combine"]
+
+    mutating func rule(_ id: Located<String>, _ node: Node) -> RuleSyntax? {
+        guard let f = fields(node, what: "rule '\(id.value)'", allowed: Self.ruleKeys) else { return nil }
+        var versions: [VersionSyntax] = []
+        if let n = f["versions"] {
+            versions = named(n, what: "versions") { r, name, v in r.version(name, v) }
+        }
+        if f["when"] == nil && versions.isEmpty {
+            report(.parseMissingKey, ParseMessages.missingKey("when", in: "rule '\(id.value)'") + " (or 'versions')", at: node)
+        }
+        return RuleSyntax(
+            id: id, title: string(f["title"], what: "title"), cite: citations(f["cite"]), says: says(f["says"]),
+            discretionary: string(f["discretionary"], what: "discretionary"), unverified: string(f["unverified"], what: "unverified"),
+            from: f["from"].flatMap { date($0, what: "from") }, until: f["until"].flatMap { date($0, what: "until") },
+            when: f["when"].flatMap { condition($0) }, unless: conditions(f["unless"]), notes: notes(f["notes"]),
+            versions: versions, combine: f["combine"].flatMap { enumeration($0, CombineSyntax.self, what: "combine") })
+    }
+
+    mutating func version(_ name: Located<String>, _ node: Node) -> VersionSyntax? {
+        guard let f = fields(node, what: "version '\(name.value)'", allowed: ["label", "cite", "from", "until", "applies", "when", "unless", "says", "notes", "unverified"], required: ["when"]) else { return nil }
+        return VersionSyntax(
+            name: name, label: string(f["label"], what: "label"), cite: citations(f["cite"]),
+            from: f["from"].flatMap { date($0, what: "from") }, until: f["until"].flatMap { date($0, what: "until") },
+            applies: f["applies"].flatMap { condition($0) }, when: f["when"].flatMap { condition($0) },
+            unless: conditions(f["unless"]), says: f["says"].map { says($0) }, notes: notes(f["notes"]),
+            unverified: string(f["unverified"], what: "unverified"))
+    }
+
+    mutating func program(_ id: Located<String>, _ node: Node) -> ProgramSyntax? {
+        guard let f = fields(node, what: "program '\(id.value)'", allowed: ["title", "subject", "rule", "cite", "law_version", "discretionary", "not_applicable", "notes"], required: ["rule"]),
+            let rule = scalar(f["rule"]!, what: "rule")
+        else { return nil }
+        var notApplicable: [NotApplicableSyntax] = []
+        if let n = f["not_applicable"], let items = sequence(n, what: "not_applicable") {
+            for item in items {
+                guard let g = fields(item, what: "not_applicable entry", allowed: ["when", "because", "instead", "cite"], required: ["when", "because"]),
+                    let when = condition(g["when"]!), let because = string(g["because"], what: "because")
+                else { continue }
+                notApplicable.append(NotApplicableSyntax(when: when, because: because, instead: string(g["instead"], what: "instead"), cite: citations(g["cite"])))
+            }
+        }
+        return ProgramSyntax(
+            id: id, title: string(f["title"], what: "title"),
+            subject: f["subject"].flatMap { enumeration($0, SubjectName.self, what: "subject")?.value } ?? .principal,
+            rule: rule, cite: citations(f["cite"]), lawVersion: string(f["law_version"], what: "law_version"),
+            discretionary: string(f["discretionary"], what: "discretionary"), notApplicable: notApplicable, notes: notes(f["notes"]))
+    }
+
+    mutating func contradiction(_ node: Node) -> ContradictionSyntax? {
+        guard let f = fields(node, what: "contradiction", allowed: ["id", "when", "message", "cite"], required: ["id", "when", "message"]),
+            let id = scalar(f["id"]!, what: "id"), let when = condition(f["when"]!), let message = string(f["message"], what: "message")
+        else { return nil }
+        return ContradictionSyntax(id: id, when: when, message: message, cite: citations(f["cite"]))
+    }
+}

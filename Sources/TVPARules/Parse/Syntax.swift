@@ -1,0 +1,202 @@
+/// The syntax tree of the rule language: the YAML's shape, every node with its location.
+/// Names are not resolved yet; that is the checker's job.
+
+/// A value with the place it was written.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+    public init(_ value: Value, _ location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// One rule file, parsed.
+public struct SyntaxFile: Sendable, Hashable {
+    public var path: String
+    public var facts: [FactSyntax] = []
+    public var derived: [DerivedSyntax] = []
+    public var contradictions: [ContradictionSyntax] = []
+    public var parameters: [ParameterSyntax] = []
+    public var rules: [RuleSyntax] = []
+    public var programs: [ProgramSyntax] = []
+}
+
+public enum FactTypeName: String, Sendable, Hashable, CaseIterable {
+    case bool, integer, date, `enum`, list, records, text, reference
+}
+
+public enum SubjectName: String, Sendable, Hashable, CaseIterable {
+    case principal
+    case familyMember = "family_member"
+}
+
+public enum FactRole: String, Sendable, Hashable, CaseIterable {
+    case reserved, context
+}
+
+public struct FieldSyntax: Sendable, Hashable {
+    public var name: Located<String>
+    public var type: Located<FactTypeName>
+    public var values: [Located<String>]
+}
+
+public struct FactSyntax: Sendable, Hashable {
+    public var name: Located<String>
+    public var type: Located<FactTypeName>
+    public var values: [Located<String>] = []
+    public var unknownValues: [Located<String>] = []
+    public var fields: [FieldSyntax] = []
+    public var question: String?
+    public var subject: SubjectName = .principal
+    public var role: FactRole?
+    public var sensitive = false
+    public var future = false
+    public var notAfter: [Located<String>] = []
+    public var cite: [Located<String>] = []
+}
+
+public struct DerivedSyntax: Sendable, Hashable {
+    public var name: Located<String>
+    public var type: Located<FactTypeName>
+    public var question: String?
+    public var compute: ValueSyntax
+}
+
+public struct ContradictionSyntax: Sendable, Hashable {
+    public var id: Located<String>
+    public var when: ConditionSyntax
+    public var message: String
+    public var cite: [Located<String>]
+}
+
+public struct ParameterValueSyntax: Sendable, Hashable {
+    public var from: Located<Int>
+    public var value: Located<String>
+    public var cite: [Located<String>]
+    public var unverified: String?
+    public var location: SourceLocation
+}
+
+public struct ParameterSyntax: Sendable, Hashable {
+    public var name: Located<String>
+    public var type: Located<FactTypeName>
+    public var title: String?
+    public var values: [ParameterValueSyntax]
+}
+
+public struct SaysSyntax: Sendable, Hashable {
+    public var met: String?
+    public var notMet: String?
+    public var unknown: String?
+}
+
+public struct NoteSyntax: Sendable, Hashable {
+    public var when: ConditionSyntax
+    public var text: String
+    public var cite: [Located<String>]
+}
+
+public struct VersionSyntax: Sendable, Hashable {
+    public var name: Located<String>
+    public var label: String?
+    public var cite: [Located<String>]
+    public var from: Located<Int>?
+    public var until: Located<Int>?
+    public var applies: ConditionSyntax?
+    public var when: ConditionSyntax?
+    public var unless: [ConditionSyntax]
+    public var says: SaysSyntax?
+    public var notes: [NoteSyntax]
+    public var unverified: String?
+}
+
+public enum CombineSyntax: String, Sendable, Hashable, CaseIterable {
+    case any, latest
+}
+
+public struct RuleSyntax: Sendable, Hashable {
+    public var id: Located<String>
+    public var title: String?
+    public var cite: [Located<String>]
+    public var says: SaysSyntax
+    public var discretionary: String?
+    public var unverified: String?
+    public var from: Located<Int>?
+    public var until: Located<Int>?
+    public var when: ConditionSyntax?
+    public var unless: [ConditionSyntax]
+    public var notes: [NoteSyntax]
+    public var versions: [VersionSyntax]
+    public var combine: Located<CombineSyntax>?
+}
+
+public struct NotApplicableSyntax: Sendable, Hashable {
+    public var when: ConditionSyntax
+    public var because: String
+    public var instead: String?
+    public var cite: [Located<String>]
+}
+
+public struct ProgramSyntax: Sendable, Hashable {
+    public var id: Located<String>
+    public var title: String?
+    public var subject: SubjectName
+    public var rule: Located<String>
+    public var cite: [Located<String>]
+    public var lawVersion: String?
+    public var discretionary: String?
+    public var notApplicable: [NotApplicableSyntax]
+    public var notes: [NoteSyntax]
+}
+
+/// What a `fact:` or `field:` condition tests.
+public enum FactTestSyntax: Sendable, Hashable {
+    case isTrue
+    case equals(Located<String>)
+    case oneOf([Located<String>])
+    case has(Located<String>)
+    case subsetOf([Located<String>])
+}
+
+public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
+    case lt, le, gt, ge, eq, ne
+}
+
+/// A condition: a node of the rule's condition tree.
+public struct ConditionSyntax: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        case all([ConditionSyntax])
+        case any([ConditionSyntax])
+        case not(ConditionSyntax)
+        case rule(Located<String>, version: Located<String>?)
+        case fact(Located<String>, FactTestSyntax)
+        case field(Located<String>, FactTestSyntax)
+        case compare(ComparisonOperator, ValueSyntax, ValueSyntax)
+        case records(every: Bool, Located<String>, ConditionSyntax)
+        case decision(Located<String>, granted: [Located<String>], denied: [Located<String>], pending: [Located<String>], by: String)
+    }
+    public var kind: Kind
+    public var id: String?
+    public var location: SourceLocation
+}
+
+/// A value in a comparison: a fact, a literal, a parameter or date arithmetic.
+public struct ValueSyntax: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        case fact(String)
+        case field(String)
+        case decisionDate
+        case date(Int)
+        case integer(Int)
+        case parameter(String)
+        case yearsBetween(ValueSyntax, ValueSyntax)
+        case addDays(ValueSyntax, ValueSyntax)
+        case addMonths(ValueSyntax, ValueSyntax)
+        case addYears(ValueSyntax, ValueSyntax)
+        case ifThenElse(ConditionSyntax, ValueSyntax, ValueSyntax)
+        case knownOr(ValueSyntax, ValueSyntax)
+    }
+    public var kind: Kind
+    public var location: SourceLocation
+}

@@ -1,0 +1,47 @@
+/// The front half of the compiler as one call: read → parse → check → compile, stopping
+/// between stages when a stage has errors, so users never see a cascade.
+public struct CompiledRules: Sendable {
+    public var program: Program
+    /// Warnings (errors stop the pipeline).
+    public var warnings: [Diagnostic]
+}
+
+public enum RuleCompiler {
+    /// The syntax trees of a rule set, with parse diagnostics.
+    public static func parse(_ source: RuleSource) -> (files: [SyntaxFile], sources: [SourceText], diagnostics: [Diagnostic]) {
+        let (sources, readDiagnostics) = SourceReader.read(source)
+        var files: [SyntaxFile] = []
+        var diagnostics = readDiagnostics
+        for text in sources {
+            let (file, d) = RuleFileParser.parse(text)
+            files.append(file)
+            diagnostics += d
+        }
+        return (files, sources, diagnostics)
+    }
+
+    /// Parse and check; the checked rule set is nil when there are errors.
+    public static func check(_ source: RuleSource, extraFiles: [SourceText] = []) -> (CheckedRuleSet?, [Diagnostic]) {
+        var (files, sources, diagnostics) = parse(source)
+        for text in extraFiles {
+            let (file, d) = RuleFileParser.parse(text)
+            files.append(file)
+            sources.append(text)
+            diagnostics += d
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics.sortedForDisplay()) }
+        if sources.isEmpty {
+            return (nil, [Diagnostic(.readUnreadable, "no rule files (*.yaml) found", at: SourceLocation(file: source.name, line: 1, column: 1))])
+        }
+        let (checked, checkDiagnostics) = Checker.check(files, sources: sources)
+        return (checked, (diagnostics + checkDiagnostics).sortedForDisplay())
+    }
+
+    /// The whole front half: a program ready to evaluate, or every diagnostic.
+    public static func compile(_ source: RuleSource) -> (CompiledRules?, [Diagnostic]) {
+        let (checked, diagnostics) = check(source)
+        guard let checked else { return (nil, diagnostics) }
+        let program = Compiler.compile(checked, sourceName: source.name)
+        return (CompiledRules(program: program, warnings: diagnostics), diagnostics)
+    }
+}

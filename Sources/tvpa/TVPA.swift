@@ -1,1 +1,35 @@
-@main struct Main { static func main() {} }
+import ArgumentParser
+import TVPARules
+
+@main
+struct TVPA: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tvpa",
+        abstract: "Decision support for U.S. anti-trafficking protections (not legal advice).",
+        subcommands: [Check.self, Lint.self]
+    )
+}
+
+/// Options every command that reads rules shares.
+struct RulesOptions: ParsableArguments {
+    @Option(name: .long, help: "A rules folder to use instead of the rules built into tvpa.")
+    var rules: String?
+
+    var source: RuleSource { rules.map { .directory($0) } ?? .embedded }
+
+    /// The compiled program, or the diagnostics on standard error and exit 65.
+    func compile() throws -> Program {
+        let (compiled, diagnostics) = RuleCompiler.compile(source)
+        guard let compiled else {
+            Output.error(DiagnosticRenderer.render(diagnostics))
+            throw ExitCode(65)
+        }
+        return compiled.program
+    }
+}
+
+/// Exit codes as semantics.md sets them.
+enum Exit {
+    static let expectationsFailed = ExitCode(1)
+    static let invalidInput = ExitCode(65)
+}

@@ -84,6 +84,12 @@ struct NodeReader {
     /// Plain words where YAML 1.1 readers would see a boolean.
     static let yamlBooleanWords: Set<String> = ["yes", "no", "on", "off", "y", "n", "Yes", "No", "YES", "NO", "On", "Off", "ON", "OFF", "True", "False", "TRUE", "FALSE"]
 
+    /// `null`, `~` or nothing at all: an unknown value.
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let s) = node, isPlain(node) else { return false }
+        return ["", "null", "Null", "NULL", "~"].contains(s.string)
+    }
+
     static func isPlain(_ node: Node) -> Bool {
         if case .scalar(let s) = node { return s.style == .plain || s.style == .any }
         return false

@@ -1,0 +1,189 @@
+import Yams
+
+/// Reads one case file's facts into slots, and checks them against each other.
+struct CaseBuilder {
+    let program: Program
+    var reader: NodeReader
+    var records: [[[FactValue]]] = []
+    var texts: [String] = []
+    var referenceNodes: [Int32: Node] = [:]
+
+    init(program: Program, reader: NodeReader) {
+        self.program = program
+        self.reader = reader
+    }
+
+    var facts: [FactDecl] { program.checked.facts }
+
+    mutating func readFacts(_ node: Node, subject: SubjectName, into values: inout [FactValue], locations: inout [Int: SourceLocation]) {
+        guard let pairs = reader.pairs(node, what: "facts") else { return }
+        let names = facts.filter { $0.subject == subject }.map(\.name)
+        for (name, keyNode, valueNode) in pairs {
+            guard let slot = program.factIndex(name) else {
+                reader.report(.caseUnknownFact, CaseMessages.unknownFact(name), at: keyNode, help: Suggest.help(for: name, in: names))
+                continue
+            }
+            let fact = facts[slot]
+            if fact.subject != subject {
+                reader.report(.caseUnknownFact, subject == .principal ? CaseMessages.familyFactInPrincipal(name) : CaseMessages.principalFactInMember(name), at: keyNode, help: Suggest.help(for: name, in: names))
+                continue
+            }
+            locations[slot] = reader.location(keyNode)
+            if NodeReader.isNull(valueNode) {
+                continue  // null: unknown
+            }
+            if let value = readValue(valueNode, name: name, type: fact.type, values: fact.values, fields: fact.fields) {
+                values[slot] = value
+            }
+        }
+    }
+
+    mutating func readValue(_ node: Node, name: String, type: FactType, values: [String], fields: [FieldDecl]) -> FactValue? {
+        switch type {
+        case .bool:
+            guard case .scalar = node else { return mismatch(node, name, "true or false") }
+            return reader.bool(node, what: "'\(name)'").map { .bool($0) }
+        case .integer:
+            guard case .scalar(let s) = node, let n = Int(s.string) else { return mismatch(node, name, "an integer") }
+            return .number(n)
+        case .date:
+            guard case .scalar(let s) = node, CivilDate.looksLikeDate(s.string) else { return mismatch(node, name, "a date (YYYY-MM-DD)") }
+            return reader.date(node, what: "'\(name)'").map { .number($0.value) }
+        case .enumeration:
+            guard case .scalar = node else { return mismatch(node, name, "one of: \(values.joined(separator: ", "))") }
+            guard let word = reader.word(node, what: "'\(name)'") else { return nil }
+            guard let i = values.firstIndex(of: word.value) else {
+                reader.report(.caseUnknownValue, CaseMessages.unknownValue(word.value, of: name), at: node, help: Suggest.help(for: word.value, in: values) ?? "values: \(values.joined(separator: ", "))")
+                return nil
+            }
+            return .choice(i)
+        case .list:
+            guard case .sequence(let items) = node else { return mismatch(node, name, "a list such as [\(values.prefix(2).joined(separator: ", "))] ([] for none)") }
+            var bits: UInt64 = 0
+            var ok = true
+            for item in items {
+                guard let word = reader.word(item, what: "'\(name)'") else { ok = false; continue }
+                guard let i = values.firstIndex(of: word.value) else {
+                    reader.report(.caseUnknownValue, CaseMessages.unknownValue(word.value, of: name), at: item, help: Suggest.help(for: word.value, in: values) ?? "values: \(values.joined(separator: ", "))")
+                    ok = false
+                    continue
+                }
+                bits |= 1 << UInt64(i)
+            }
+            return ok ? .set(bits) : nil
+        case .records:
+            guard case .sequence(let items) = node else { return mismatch(node, name, "a list of records ([] for none)") }
+            var list: [[FactValue]] = []
+            for item in items {
+                guard let pairs = reader.pairs(item, what: "a record of '\(name)'") else { continue }
+                var record = Array(repeating: FactValue.unknown, count: fields.count)
+                for (key, keyNode, value) in pairs {
+                    guard let f = fields.firstIndex(where: { $0.name == key }) else {
+                        reader.report(.caseUnknownField, CaseMessages.unknownField(key, of: name), at: keyNode, help: Suggest.help(for: key, in: fields.map(\.name)))
+                        continue
+                    }
+                    if NodeReader.isNull(value) { continue }
+                    record[f] = readValue(value, name: "\(name).\(key)", type: fields[f].type, values: fields[f].values, fields: []) ?? .unknown
+                }
+                list.append(record)
+            }
+            records.append(list)
+            return .records(Int32(records.count - 1))
+        case .text, .reference:
+            guard case .scalar(let s) = node else { return mismatch(node, name, "text") }
+            texts.append(s.string)
+            let index = Int32(texts.count - 1)
+            if type == .reference { referenceNodes[index] = node }
+            return .text(index)
+        }
+    }
+
+    mutating func mismatch(_ node: Node, _ name: String, _ expected: String) -> FactValue? {
+        if case .scalar(let s) = node, NodeReader.isPlain(node), NodeReader.yamlBooleanWords.contains(s.string) {
+            reader.report(.caseYesNoBoolean, "'\(s.string)' for '\(name)' is read as a boolean by YAML 1.1 readers; write true or false", at: node, help: "write true or false")
+            return nil
+        }
+        reader.report(.caseTypeMismatch, CaseMessages.typeMismatch(name, expected: expected, found: node.kindName), at: node)
+        return nil
+    }
+
+    mutating func readExpect(_ node: Node, subject: SubjectName) -> [String: Outcome] {
+        guard let pairs = reader.pairs(node, what: "expect") else { return [:] }
+        let ids = program.programs.filter { $0.subject == subject }.map(\.id)
+        var expect: [String: Outcome] = [:]
+        for (key, keyNode, value) in pairs {
+            guard ids.contains(key) else {
+                reader.report(.caseUnknownProgram, CaseMessages.unknownProgram(key), at: keyNode, help: Suggest.help(for: key, in: ids) ?? "programs: \(ids.joined(separator: ", "))")
+                continue
+            }
+            guard let word = reader.scalar(value, what: "outcome"), let outcome = Outcome(rawValue: word.value) else {
+                reader.report(.caseInvalidOutcome, CaseMessages.invalidOutcome(reader.location(value).description), at: value, help: Suggest.help(for: (try? value.string) ?? "", in: Outcome.allCases.map(\.rawValue)))
+                continue
+            }
+            expect[key] = outcome
+        }
+        return expect
+    }
+
+    /// Dates in order and not after the decision date, derived facts that agree with their
+    /// sources, and no declared contradiction.
+    mutating func checkConsistency(_ file: CaseFile, decisionDate: Int) {
+        var evaluator = Evaluator(program: program)
+        for (subjectValues, memberLocation) in [(file.values, nil as SourceLocation?)] + file.members.map({ ($0.values, $0.location) }) {
+            evaluator.begin(values: subjectValues, records: file.records, decisionDate: decisionDate)
+            func location(_ slot: Int) -> SourceLocation {
+                file.factLocations[slot] ?? memberLocation ?? SourceLocation(file: file.path, line: 1, column: 1)
+            }
+            for (slot, fact) in facts.enumerated() {
+                if memberLocation != nil && fact.subject != .familyMember { continue }
+                guard fact.type == .date, case .number(let day) = subjectValues[slot] else { continue }
+                if !fact.future && day > decisionDate {
+                    reader.diagnostics.append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateAfterDecision(fact.name, day, decisionDate), at: location(slot)))
+                }
+                for later in fact.notAfter {
+                    if case .number(let other) = subjectValues[later], day > other {
+                        reader.diagnostics.append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateOrder(fact.name, facts[later].name), at: location(slot)))
+                    }
+                }
+            }
+            if memberLocation != nil { continue }
+            for (slot, fact) in facts.enumerated() where fact.isDerived && subjectValues[slot].isKnown {
+                var withoutGiven = subjectValues
+                withoutGiven[slot] = .unknown
+                evaluator.begin(values: withoutGiven, records: file.records, decisionDate: decisionDate)
+                let computed = evaluator.factSpan(slot)
+                let given: Int
+                switch subjectValues[slot] {
+                case .number(let n): given = n
+                case .bool(let b): given = b ? 1 : 0
+                default: continue
+                }
+                if given < computed.lo || given > computed.hi {
+                    let shown = fact.type == .bool ? (computed.lo != 0 ? "true" : "false") : (computed.isKnown ? "\(computed.lo)" : "\(computed.lo)–\(computed.hi)")
+                    reader.diagnostics.append(Diagnostic(.caseDerivedMismatch, CaseMessages.derivedMismatch(fact.name, given: fact.type == .bool ? (given != 0 ? "true" : "false") : "\(given)", computed: shown), at: location(slot)))
+                }
+            }
+            evaluator.begin(values: subjectValues, records: file.records, decisionDate: decisionDate)
+            for (i, node) in program.contradictions.enumerated() where evaluator.evaluate(condition: node) == .yes {
+                let decl = program.checked.contradictions[i]
+                let slot = program.nodeInfoFacts(node).first.map { Int($0) }
+                reader.diagnostics.append(Diagnostic(.caseContradiction, CaseMessages.contradiction(decl.message), at: slot.map(location) ?? SourceLocation(file: file.path, line: 1, column: 1), notes: decl.cite.map { "see \($0)" }))
+            }
+        }
+    }
+}
+
+extension Program {
+    /// Every fact a condition reads, in order, through its sub-conditions (not through rules).
+    public func nodeInfoFacts(_ n: Int32) -> [Int32] {
+        var result = nodeInfo[Int(n)].facts
+        switch conditions[Int(n)] {
+        case .all(let first, let count), .any(let first, let count):
+            for k in first..<(first + count) { result += nodeInfoFacts(children[Int(k)]) }
+        case .not(let c): result += nodeInfoFacts(c)
+        case .records(_, _, let body): result += nodeInfoFacts(body)
+        default: break
+        }
+        return result
+    }
+}

@@ -1,0 +1,104 @@
+import Yams
+
+/// Loads case files against a program's vocabulary: every error at once, with its location;
+/// a file with errors yields no case, so nothing is evaluated from it.
+public struct CaseLoader {
+    public let program: Program
+    public let today: Int
+
+    public init(program: Program, today: Int = CivilDate.today()) {
+        self.program = program
+        self.today = today
+    }
+
+    static let envelopeKeys = ["id", "title", "as_of", "source", "narrative", "facts", "family_members", "expect"]
+
+    public func load(_ source: SourceText, asOfOverride: Int? = nil) -> (CaseFile?, [Diagnostic]) {
+        var reader = NodeReader(file: source.path, dialect: .caseFile)
+        guard let root = reader.compose(source.text) else { return (nil, reader.diagnostics) }
+        guard let pairs = reader.pairs(root, what: "a case file") else { return (nil, reader.diagnostics) }
+        return load(pairs: pairs, root: root, reader: &reader, asOfOverride: asOfOverride)
+    }
+
+    func load(pairs: [(key: String, keyNode: Node, value: Node)], root: Node, reader: inout NodeReader, asOfOverride: Int?) -> (CaseFile?, [Diagnostic]) {
+        var fields: [String: Node] = [:]
+        for (key, keyNode, value) in pairs {
+            if Self.envelopeKeys.contains(key) {
+                fields[key] = value
+            } else {
+                reader.report(.caseUnknownKey, "unknown key '\(key)' in a case file", at: keyNode, help: Suggest.help(for: key, in: Self.envelopeKeys))
+            }
+        }
+        var builder = CaseBuilder(program: program, reader: reader)
+        var id = ""
+        if let node = fields["id"], let value = builder.reader.scalar(node, what: "id") {
+            id = value.value
+            if !Self.isValidId(id) { builder.reader.report(.caseInvalidId, CaseMessages.invalidId(id), at: node) }
+        } else if fields["id"] == nil {
+            builder.reader.report(.caseMissingKey, "a case file needs 'id'", at: root)
+        }
+        let asOf = fields["as_of"].flatMap { builder.reader.date($0, what: "as_of")?.value }
+        var values = Array(repeating: FactValue.unknown, count: program.facts.count)
+        var locations: [Int: SourceLocation] = [:]
+        if let node = fields["facts"], case .mapping = node {
+            builder.readFacts(node, subject: .principal, into: &values, locations: &locations)
+        } else if let node = fields["facts"], NodeReader.isNull(node) {
+            // `facts:` with nothing under it: everything unknown.
+        } else if let node = fields["facts"] {
+            _ = builder.reader.pairs(node, what: "facts")
+        }
+        var members: [CaseFile.Member] = []
+        var memberReferences: [(Int32, Node)] = []
+        if let node = fields["family_members"], let items = builder.reader.sequence(node, what: "family_members") {
+            for item in items {
+                guard let f = builder.reader.fields(item, what: "a family member", allowed: ["id", "facts", "expect"], required: ["id"]),
+                    let memberId = builder.reader.scalar(f["id"]!, what: "member id")
+                else { continue }
+                if memberId.value == "principal" {
+                    builder.reader.report(.caseInvalidId, CaseMessages.reservedMemberId(), at: f["id"]!)
+                } else if !Self.isValidId(memberId.value) {
+                    builder.reader.report(.caseInvalidId, CaseMessages.invalidId(memberId.value), at: f["id"]!)
+                }
+                if members.contains(where: { $0.id == memberId.value }) {
+                    builder.reader.report(.caseDuplicateMember, CaseMessages.duplicateMember(memberId.value), at: f["id"]!)
+                }
+                var memberValues = Array(repeating: FactValue.unknown, count: program.facts.count)
+                var memberLocations: [Int: SourceLocation] = [:]
+                if let factsNode = f["facts"] {
+                    builder.readFacts(factsNode, subject: .familyMember, into: &memberValues, locations: &memberLocations)
+                }
+                for (slot, value) in memberValues.enumerated() {
+                    if case .text(let t) = value, program.checked.facts[slot].type == .reference, let node = builder.referenceNodes[t] {
+                        memberReferences.append((t, node))
+                    }
+                }
+                let expect = f["expect"].map { builder.readExpect($0, subject: .familyMember) } ?? [:]
+                members.append(CaseFile.Member(id: memberId.value, values: memberValues, expect: expect, location: memberId.location))
+            }
+        }
+        for (t, node) in memberReferences where !members.contains(where: { $0.id == builder.texts[Int(t)] }) {
+            builder.reader.report(.caseUnknownMember, CaseMessages.unknownMember(builder.texts[Int(t)]), at: node, help: Suggest.help(for: builder.texts[Int(t)], in: members.map(\.id)))
+        }
+        let expect = fields["expect"].map { builder.readExpect($0, subject: .principal) } ?? [:]
+        var file = CaseFile(
+            path: reader.file, id: id, title: builder.reader.string(fields["title"], what: "title"), asOf: asOf,
+            source: builder.reader.string(fields["source"], what: "source"), narrative: builder.reader.string(fields["narrative"], what: "narrative"),
+            values: values, members: [], records: builder.records, texts: builder.texts, expect: expect, factLocations: locations)
+        // Each member's slots start from the principal's.
+        file.members = members.map { m in
+            var merged = values
+            for (slot, v) in m.values.enumerated() where program.checked.facts[slot].subject == .familyMember { merged[slot] = v }
+            return CaseFile.Member(id: m.id, values: merged, expect: m.expect, location: m.location)
+        }
+        if !builder.reader.diagnostics.hasErrors {
+            let decision = file.decisionDate(override: asOfOverride, today: today)
+            builder.checkConsistency(file, decisionDate: decision)
+        }
+        let diagnostics = builder.reader.diagnostics.sortedForDisplay()
+        return (diagnostics.hasErrors ? nil : file, diagnostics)
+    }
+
+    static func isValidId(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
+    }
+}

@@ -1,0 +1,290 @@
+/// Builds decisions and explanation trees from the evaluator's trace: a filter over node
+/// statuses, then sentences filled with the facts that decided them.
+public struct Explainer {
+    public var view: ExplainView
+    public var redact: Bool
+
+    public init(view: ExplainView = .decision, redact: Bool = false) {
+        self.view = view
+        self.redact = redact
+    }
+
+    /// Evaluates every program for the principal and each family member and explains it.
+    public func report(_ file: CaseFile, program: Program, decisionDate: Int, programs only: Set<String>? = nil, evaluator existing: Evaluator? = nil) -> CaseReport {
+        var evaluator = existing ?? Evaluator(program: program, tracing: true)
+        evaluator.tracing = true
+        evaluator.begin(values: file.values, records: file.records, decisionDate: decisionDate)
+        var decisions: [Decision] = []
+        let selected = program.programs.indices.filter { only == nil || only!.contains(program.programs[$0].id) }
+        for p in selected where program.programs[p].subject == .principal {
+            let raw = evaluator.decide(p)
+            decisions.append(decision(raw, subject: "principal", file: file, evaluator: &evaluator))
+        }
+        for (m, member) in file.members.enumerated() {
+            evaluator.select(memberValues: member.values)
+            for p in selected where program.programs[p].subject == .familyMember {
+                let raw = evaluator.decide(p, member: m)
+                decisions.append(decision(raw, subject: member.id, file: file, evaluator: &evaluator))
+            }
+        }
+        // Rank the questions by how many undetermined decisions each would help settle.
+        var counts: [String: (MissingFact, Int, Int)] = [:]
+        var order = 0
+        for d in decisions {
+            for f in d.missingFacts {
+                let key = f.subject + "\u{0}" + f.name
+                if let existing = counts[key] {
+                    counts[key] = (existing.0, existing.1 + 1, existing.2)
+                } else {
+                    counts[key] = (f, 1, order)
+                    order += 1
+                }
+            }
+        }
+        for i in decisions.indices {
+            for j in decisions[i].missingFacts.indices {
+                let f = decisions[i].missingFacts[j]
+                decisions[i].missingFacts[j].decides = counts[f.subject + "\u{0}" + f.name]?.1 ?? 1
+            }
+        }
+        let questions = counts.values.sorted { ($1.1, $0.2) < ($0.1, $1.2) }.map { entry -> MissingFact in
+            var f = entry.0
+            f.decides = entry.1
+            return f
+        }
+        return CaseReport(
+            caseId: file.id, title: file.title, path: file.path, asOf: decisionDate, source: file.source,
+            narrative: redact ? nil : file.narrative, rulesSource: program.sourceName, rulesDigest: program.digest,
+            decisions: decisions, questions: questions, redacted: redact)
+    }
+
+    func decision(_ raw: RawDecision, subject: String, file: CaseFile, evaluator: inout Evaluator) -> Decision {
+        let program = evaluator.program
+        let entry = program.programs[raw.program]
+        let decl = program.checked.programs[raw.program]
+        var notes: [String] = []
+        if let na = raw.notApplicable {
+            let n = decl.notApplicable[na]
+            notes.append("Not applicable: \(n.because)" + (n.cite.isEmpty ? "" : " (\(n.cite.joined(separator: "; ")))"))
+            if let instead = n.instead { notes.append("Instead: \(instead)") }
+        }
+        for (i, n) in entry.notes.enumerated() where evaluator.evaluate(condition: n) == .yes {
+            notes.append(fill(decl.notes[i].text, evaluator) + citeSuffix(decl.notes[i].cite))
+        }
+        for node in raw.pendingDecisions {
+            if let by = program.nodeInfo[Int(node)].decisionBy, !by.isEmpty {
+                notes.append("Awaiting a decision: \(by)")
+            }
+        }
+        var context = TreeContext()
+        let tree = raw.notApplicable == nil || view == .full ? ruleNode(Int(entry.rule), version: nil, evaluator: &evaluator, context: &context) : nil
+        notes += context.notes.filter { !notes.contains($0) }
+        var lawVersions: [String] = decl.lawVersion.map { [$0] } ?? []
+        for label in context.versions where !lawVersions.contains(label) { lawVersions.append(label) }
+        let missing = raw.missingFacts.map { slot -> MissingFact in
+            let fact = program.checked.facts[Int(slot)]
+            return MissingFact(
+                name: fact.name, subject: fact.subject == .familyMember ? subject : "principal",
+                question: fact.question ?? fact.name, type: fact.type.rawValue,
+                values: fact.type == .enumeration || fact.type == .list ? fact.values : [], decides: 1)
+        }
+        let expected = subject == "principal" ? file.expect[entry.id] : file.members.first { $0.id == subject }?.expect[entry.id]
+        return Decision(
+            program: entry.id, programTitle: decl.title, subject: subject, outcome: raw.outcome, reason: raw.reason,
+            lawVersions: lawVersions, discretionary: decl.discretionary != nil || context.discretionary,
+            notes: notes, explanation: view == .off ? nil : tree, missingFacts: missing, expected: expected)
+    }
+
+    struct TreeContext {
+        var versions: [String] = []
+        var notes: [String] = []
+        var discretionary = false
+        var depth = 0
+    }
+
+    func citeSuffix(_ cite: [String]) -> String { cite.isEmpty ? "" : " (\(cite.joined(separator: "; ")))" }
+
+    func ruleNode(_ r: Int, version pinned: Int?, evaluator: inout Evaluator, context: inout TreeContext) -> ExplanationNode {
+        let program = evaluator.program
+        let decl = program.checked.rules[r]
+        let compiled = program.rules[r]
+        let status: Tri = pinned.map { evaluator.versionBody[$0] } ?? evaluator.ruleResult(r) ?? .unknown
+        context.depth += 1
+        defer { context.depth -= 1 }
+        var node = ExplanationNode(
+            rule: decl.id, title: decl.title, status: status, text: "", citations: decl.cite, version: nil,
+            discretionary: decl.discretionary, unverified: decl.unverified.map { [$0] } ?? [], facts: [], notes: [], children: [])
+        if decl.discretionary != nil && status != .no { context.discretionary = true }
+        let date = evaluator.decisionDate
+        if date < compiled.from || date > compiled.until {
+            node.text = "Not in force on \(CivilDate.format(date))" + (compiled.from > date ? " (in force from \(CivilDate.format(compiled.from)))." : ".")
+            return node
+        }
+        node.text = says(decl.says, status, title: decl.title, evaluator)
+        for (i, n) in compiled.notes.enumerated() where evaluator.evaluate(condition: n) == .yes {
+            node.notes.append(fill(decl.notes[i].text, evaluator) + citeSuffix(decl.notes[i].cite))
+        }
+        if context.depth > 40 { return node }
+        if !compiled.hasDeclaredVersions {
+            let v = compiled.versions.lowerBound
+            collectVersion(v, status: status, into: &node, evaluator: &evaluator, context: &context)
+            return node
+        }
+        let versionRange = pinned.map { $0..<($0 + 1) } ?? compiled.versions
+        for v in versionRange {
+            let vdecl = decl.versions[v - compiled.versions.lowerBound]
+            let applies = pinned != nil ? Tri.yes : evaluator.versionApplies[v]
+            if applies == .no && view != .full { continue }
+            let body = evaluator.versionBody[v]
+            let vstatus: Tri = applies == .no ? .no : (applies == .yes ? body : (body == .no ? .no : .unknown))
+            if applies != .no && !context.versions.contains(vdecl.label) { context.versions.append(vdecl.label) }
+            var child = ExplanationNode(
+                rule: "\(decl.id)@\(vdecl.name)", title: vdecl.label, status: vstatus, text: "", citations: vdecl.cite,
+                version: vdecl.label, discretionary: nil, unverified: vdecl.unverified.map { [$0] } ?? [], facts: [], notes: [], children: [])
+            if applies == .no {
+                child.text = "This version does not apply on these dates."
+            } else {
+                child.text = says(vdecl.says ?? decl.says, body, title: vdecl.label, evaluator)
+                if applies == .unknown { child.notes.append("Whether this version applies depends on facts not yet known.") }
+                for (i, n) in vdecl.notes.enumerated() {
+                    let compiledNotes = program.checked.rules[r].versions[v - compiled.versions.lowerBound].notes
+                    _ = compiledNotes
+                    if evaluator.evaluate(condition: noteNode(r, v, i, program)) == .yes {
+                        child.notes.append(fill(n.text, evaluator) + citeSuffix(n.cite))
+                        context.notes.append(fill(n.text, evaluator))
+                    }
+                }
+                collectVersion(v, status: body, into: &child, evaluator: &evaluator, context: &context)
+            }
+            node.children.append(child)
+        }
+        return node
+    }
+
+    /// Version notes are compiled with the rule's checked form; find the node by path.
+    func noteNode(_ r: Int, _ v: Int, _ i: Int, _ program: Program) -> Int32 {
+        let path = "\(program.checked.rules[r].id)/versions/\(program.versions[v].name)/notes[\(i)]"
+        return Int32(program.nodeInfo.firstIndex { $0.path == path } ?? 0)
+    }
+
+    func collectVersion(_ v: Int, status: Tri, into node: inout ExplanationNode, evaluator: inout Evaluator, context: inout TreeContext) {
+        let program = evaluator.program
+        let version = program.versions[v]
+        var facts: [Int32] = []
+        var rules: [(Int, Int?)] = []
+        collect(version.when, &facts, &rules, evaluator)
+        for u in version.unless {
+            let s = evaluator.status[Int(u)]
+            if view == .full || s != .no { collect(u, &facts, &rules, evaluator) }
+        }
+        if version.applies >= 0 && view == .full { collect(version.applies, &facts, &rules, evaluator) }
+        var seenFacts = Set<Int32>()
+        for f in facts where seenFacts.insert(f).inserted {
+            node.facts.append(ShownFact(name: program.checked.facts[Int(f)].name, value: display(f, evaluator)))
+        }
+        var seenRules = Set<String>()
+        for (r, pinned) in rules where seenRules.insert("\(r):\(pinned ?? -1)").inserted {
+            node.children.append(ruleNode(r, version: pinned, evaluator: &evaluator, context: &context))
+        }
+    }
+
+    /// The justifying part of a condition: with `decision`, only the children that made the
+    /// node come out as it did; with `full`, all of them.
+    func collect(_ n: Int32, _ facts: inout [Int32], _ rules: inout [(Int, Int?)], _ evaluator: Evaluator) {
+        let program = evaluator.program
+        let s = evaluator.status[Int(n)]
+        switch program.conditions[Int(n)] {
+        case .all(let first, let count), .any(let first, let count):
+            let isAll: Bool
+            if case .all = program.conditions[Int(n)] { isAll = true } else { isAll = false }
+            for k in first..<(first + count) {
+                let child = program.children[Int(k)]
+                let cs = evaluator.status[Int(child)]
+                let keep: Bool
+                if view == .full {
+                    keep = true
+                } else if s == .unknown {
+                    keep = cs == .unknown
+                } else if isAll {
+                    keep = s == .yes || cs == .no
+                } else {
+                    keep = s == .no || cs == .yes
+                }
+                if keep { collect(child, &facts, &rules, evaluator) }
+            }
+        case .not(let c):
+            collect(c, &facts, &rules, evaluator)
+        case .rule(let r):
+            rules.append((Int(r), nil))
+        case .pinnedVersion(let r, let v):
+            rules.append((Int(r), Int(v)))
+        case .test, .compare, .records, .decision:
+            facts += program.nodeInfo[Int(n)].facts
+        }
+    }
+
+    func says(_ says: Says, _ status: Tri, title: String, _ evaluator: Evaluator) -> String {
+        let template: String?
+        switch status {
+        case .yes: template = says.met
+        case .no: template = says.notMet
+        case .unknown: template = says.unknown
+        }
+        guard let template else {
+            switch status {
+            case .yes: return "\(title): met."
+            case .no: return "\(title): not met."
+            case .unknown: return "\(title): not yet known."
+            }
+        }
+        return fill(template, evaluator)
+    }
+
+    /// Replaces `{fact}` and `{param:name}` with the case's values.
+    func fill(_ template: String, _ evaluator: Evaluator) -> String {
+        guard template.contains("{") else { return template }
+        let program = evaluator.program
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            if name.hasPrefix("param:"), let p = program.checked.parameters.firstIndex(where: { $0.name == String(name.dropFirst(6)) }) {
+                out += evaluator.parameter(p).map { program.checked.parameters[p].type == .date ? CivilDate.format($0) : String($0) } ?? "unknown"
+            } else if let f = program.factIndex(name) {
+                out += display(Int32(f), evaluator)
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    func display(_ f: Int32, _ evaluator: Evaluator) -> String {
+        let fact = evaluator.program.checked.facts[Int(f)]
+        var value = evaluator.values[Int(f)]
+        if case .unknown = value, fact.isDerived {
+            var e = evaluator
+            let s = e.factSpan(Int(f))
+            if s.isKnown { value = fact.type == .bool ? .bool(s.lo != 0) : .number(s.lo) }
+        }
+        if case .unknown = value { return "unknown" }
+        if redact { return "[redacted]" }
+        return Self.format(value, fact: fact, texts: [])
+    }
+
+    public static func format(_ value: FactValue, fact: FactDecl, texts: [String]) -> String {
+        switch value {
+        case .unknown: return "unknown"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return fact.type == .date ? CivilDate.format(n) : String(n)
+        case .choice(let c): return c < fact.values.count ? fact.values[c] : "?"
+        case .set(let s):
+            let names = fact.values.enumerated().filter { s & (1 << UInt64($0.offset)) != 0 }.map(\.element)
+            return "[" + names.joined(separator: ", ") + "]"
+        case .records: return "(records)"
+        case .text(let t): return Int(t) < texts.count ? texts[Int(t)] : "(text)"
+        }
+    }
+}

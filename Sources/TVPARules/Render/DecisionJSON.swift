@@ -1,0 +1,69 @@
+/// Version 1 of the decision JSON (`semantics.md`): one object per case.
+public enum DecisionJSON {
+    public static let schema = "tvpa.decision/1"
+
+    public static func render(_ report: CaseReport, pretty: Bool = false) -> String {
+        object(report).render(pretty: pretty)
+    }
+
+    public static func object(_ report: CaseReport) -> JSON {
+        var pairs: [(String, JSON)] = [
+            ("schema", .string(schema)),
+            ("case", .string(report.caseId)),
+            ("as_of", .string(CivilDate.format(report.asOf))),
+            ("rules", .object([("source", .string(report.rulesSource)), ("digest", .string(report.rulesDigest))])),
+            ("disclaimer", .string(Disclaimer.text)),
+        ]
+        if report.redacted { pairs.append(("redacted", .bool(true))) }
+        pairs.append(("decisions", .array(report.decisions.map(decision))))
+        pairs.append(("questions", .array(report.questions.map { .object([("name", .string($0.name)), ("subject", .string($0.subject)), ("question", .string($0.question)), ("decides", .int($0.decides))]) })))
+        return .object(pairs)
+    }
+
+    static func decision(_ d: Decision) -> JSON {
+        var pairs: [(String, JSON)] = [
+            ("program", .string(d.program)),
+            ("subject", .string(d.subject)),
+            ("outcome", .string(d.outcome.rawValue)),
+            ("reason", .string(d.reason.rawValue)),
+            ("law_versions", .array(d.lawVersions.map { .string($0) })),
+            ("discretionary", .bool(d.discretionary)),
+            ("notes", .array(d.notes.map { .string($0) })),
+        ]
+        if let e = d.explanation { pairs.append(("explanation", node(e))) }
+        pairs.append(("missing_facts", .array(d.missingFacts.map(missing))))
+        if let expected = d.expected { pairs.append(("expected", .string(expected.rawValue))) }
+        return .object(pairs)
+    }
+
+    static func missing(_ f: MissingFact) -> JSON {
+        var pairs: [(String, JSON)] = [("name", .string(f.name))]
+        if f.subject != "principal" { pairs.append(("subject", .string(f.subject))) }
+        pairs += [("question", .string(f.question)), ("type", .string(f.type))]
+        if !f.values.isEmpty { pairs.append(("values", .array(f.values.map { .string($0) }))) }
+        pairs.append(("decides", .int(f.decides)))
+        return .object(pairs)
+    }
+
+    static func node(_ n: ExplanationNode) -> JSON {
+        var pairs: [(String, JSON)] = [
+            ("rule", .string(n.rule)),
+            ("title", .string(n.title)),
+            ("status", .string(n.status.status)),
+            ("text", .string(n.text)),
+            ("citations", .array(n.citations.map { .string($0) })),
+        ]
+        if let v = n.version { pairs.append(("version", .string(v))) }
+        if let d = n.discretionary { pairs.append(("discretionary", .string(d))) }
+        if !n.unverified.isEmpty { pairs.append(("unverified", .array(n.unverified.map { .string($0) }))) }
+        if !n.notes.isEmpty { pairs.append(("notes", .array(n.notes.map { .string($0) }))) }
+        pairs.append(("facts", .array(n.facts.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })))
+        pairs.append(("children", .array(n.children.map(node))))
+        return .object(pairs)
+    }
+}
+
+/// Said in the README and in every report.
+public enum Disclaimer {
+    public static let text = "Decision support, not legal advice: this report applies encoded rules to the facts given. Discretionary grants (Continued Presence, waivers, extreme hardship) are decided by the agencies named, not by this tool."
+}

@@ -1,0 +1,49 @@
+/// A JSON value with ordered keys, so machine output is stable and reads in a sensible order.
+public indirect enum JSON: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    public func render(pretty: Bool = false, indent: String = "") -> String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let n): return String(n)
+        case .string(let s): return Self.quote(s)
+        case .array(let items):
+            if items.isEmpty { return "[]" }
+            if !pretty { return "[" + items.map { $0.render() }.joined(separator: ",") + "]" }
+            let inner = indent + "  "
+            return "[\n" + items.map { inner + $0.render(pretty: true, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+        case .object(let pairs):
+            if pairs.isEmpty { return "{}" }
+            if !pretty { return "{" + pairs.map { Self.quote($0.0) + ":" + $0.1.render() }.joined(separator: ",") + "}" }
+            let inner = indent + "  "
+            return "{\n" + pairs.map { inner + Self.quote($0.0) + ": " + $0.1.render(pretty: true, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "}"
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

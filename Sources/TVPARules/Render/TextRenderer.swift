@@ -1,0 +1,83 @@
+/// The report for people: per program the outcome and reason, the explanation tree with
+/// citations, then what to ask next.
+public struct TextRenderer {
+    public var color: Bool
+
+    public init(color: Bool = false) { self.color = color }
+
+    func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+
+    func mark(_ status: Tri) -> String {
+        switch status {
+        case .yes: return paint("[met]", "32")
+        case .no: return paint("[not met]", "31")
+        case .unknown: return paint("[unknown]", "33")
+        }
+    }
+
+    func outcome(_ o: Outcome) -> String {
+        switch o {
+        case .eligible: return paint("ELIGIBLE", "1;32")
+        case .notEligible: return paint("NOT ELIGIBLE", "1;31")
+        case .undetermined: return paint("UNDETERMINED", "1;33")
+        }
+    }
+
+    public func render(_ report: CaseReport) -> String {
+        var out = "Case \(report.caseId)" + (report.title.map { ": \($0)" } ?? "") + "\n"
+        out += "Decision date: \(CivilDate.format(report.asOf))   Rules: \(report.rulesSource) (\(report.rulesDigest.prefix(19))…)\n"
+        if let narrative = report.narrative { out += "Narrative: \(narrative.trimmingCharacters(in: .whitespacesAndNewlines))\n" }
+        if report.redacted { out += "Redacted: fact values, free text and the narrative are withheld.\n" }
+        out += "\n"
+        for d in report.decisions {
+            let subject = d.subject == "principal" ? "" : " — family member \(d.subject)"
+            out += "\(d.programTitle) [\(d.program)]\(subject): \(outcome(d.outcome)) (\(d.reason.rawValue))"
+            if let expected = d.expected, expected != d.outcome { out += paint("  expected \(expected.rawValue)", "1;35") }
+            out += "\n"
+            if !d.lawVersions.isEmpty { out += "  Law applied: \(d.lawVersions.joined(separator: "; "))\n" }
+            if d.discretionary { out += "  Discretionary: the criteria can be met, but the grant is a judgment by the agency named below.\n" }
+            for note in d.notes { out += "  Note: \(note)\n" }
+            if let e = d.explanation { out += node(e, indent: "  ") }
+            if !d.missingFacts.isEmpty {
+                out += "  Would settle it: " + d.missingFacts.map(\.name).joined(separator: ", ") + "\n"
+            }
+            out += "\n"
+        }
+        if !report.questions.isEmpty {
+            out += "What to ask next (most decisive first):\n"
+            for (i, q) in report.questions.enumerated() {
+                let who = q.subject == "principal" ? "" : " [\(q.subject)]"
+                out += "  \(i + 1). \(q.question)\(who) — \(q.name)"
+                if !q.values.isEmpty { out += " (\(q.values.joined(separator: ", ")))" }
+                out += "; settles \(q.decides) decision\(q.decides == 1 ? "" : "s")\n"
+            }
+            out += "\n"
+        }
+        out += Disclaimer.text + "\n"
+        return out
+    }
+
+    func node(_ n: ExplanationNode, indent: String) -> String {
+        var out = "\(indent)\(mark(n.status)) \(n.title) — \(n.text)"
+        if !n.citations.isEmpty { out += paint(" [\(n.citations.joined(separator: "; "))]", "2") }
+        out += "\n"
+        let inner = indent + "    "
+        if !n.facts.isEmpty { out += inner + "facts: " + n.facts.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + "\n" }
+        if let d = n.discretionary, n.status != .no { out += inner + "discretionary: \(d)\n" }
+        for u in n.unverified { out += inner + "unverified: \(u)\n" }
+        for note in n.notes { out += inner + "note: \(note)\n" }
+        for child in n.children { out += node(child, indent: indent + "  ") }
+        return out
+    }
+}
+
+extension String {
+    func trimmingCharacters(in _: Whitespace) -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
+
+public enum Whitespace { case whitespacesAndNewlines }

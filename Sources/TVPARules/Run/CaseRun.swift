@@ -1,0 +1,61 @@
+/// Running case files: expand paths, load each file, evaluate the valid ones. The CLI's
+/// `check` and `test` are thin wrappers over this.
+public struct CaseRun: Sendable {
+    public struct Options: Sendable {
+        public var asOf: Int?
+        public var programs: Set<String>?
+        public var view: ExplainView
+        public var redact: Bool
+        public var today: Int
+
+        public init(asOf: Int? = nil, programs: Set<String>? = nil, view: ExplainView = .decision, redact: Bool = false, today: Int = CivilDate.today()) {
+            self.asOf = asOf
+            self.programs = programs
+            self.view = view
+            self.redact = redact
+            self.today = today
+        }
+    }
+
+    /// One file's result: a report, or the diagnostics that kept it from being evaluated.
+    public struct Result: Sendable {
+        public var path: String
+        public var report: CaseReport?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Case-file paths under the given files and folders, sorted, `.yaml`/`.yml` only.
+    public static func expand(_ paths: [String]) -> ([SourceText], [Diagnostic]) {
+        var texts: [SourceText] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            let (t, d) = SourceReader.readDirectory(path)
+            texts += t
+            diagnostics += d
+        }
+        return (texts, diagnostics)
+    }
+
+    public static func run(_ paths: [String], program: Program, options: Options) -> [Result] {
+        let (texts, readErrors) = expand(paths)
+        var results = readErrors.map { Result(path: $0.location.file, report: nil, diagnostics: [$0]) }
+        let loader = CaseLoader(program: program, today: options.today)
+        let explainer = Explainer(view: options.view, redact: options.redact)
+        var seen: [String: String] = [:]
+        for text in texts {
+            var (file, diagnostics) = loader.load(text, asOfOverride: options.asOf)
+            if let f = file, let first = seen[f.id] {
+                diagnostics.append(Diagnostic(.caseInvalidId, "case id '\(f.id)' is also used by \(first); ids are unique in a corpus", at: SourceLocation(file: text.path, line: 1, column: 1), severity: .warning))
+            }
+            guard let file else {
+                results.append(Result(path: text.path, report: nil, diagnostics: diagnostics))
+                continue
+            }
+            seen[file.id] = text.path
+            let date = file.decisionDate(override: options.asOf, today: options.today)
+            let report = explainer.report(file, program: program, decisionDate: date, programs: options.programs)
+            results.append(Result(path: text.path, report: report, diagnostics: diagnostics))
+        }
+        return results
+    }
+}

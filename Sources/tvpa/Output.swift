@@ -6,16 +6,26 @@ import Darwin
 
 /// The only place the CLI writes: standard output for results, standard error for diagnostics.
 enum Output {
-    static func print(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
-        _ = line.withCString { write(1, $0, strlen($0)) }
-    }
+    static func print(_ text: String) { write(text, to: 1) }
 
     static func error(_ text: String) {
         guard !text.isEmpty else { return }
-        let line = text.hasSuffix("\n") ? text : text + "\n"
-        _ = line.withCString { write(2, $0, strlen($0)) }
+        write(text, to: 2)
     }
 
     static var isTerminal: Bool { isatty(1) != 0 }
+
+    /// Writes all of it, even when a pipe takes it in pieces.
+    private static func write(_ text: String, to fd: Int32) {
+        var bytes = Array((text.hasSuffix("\n") ? text : text + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                return
+            }
+            offset += n
+        }
+    }
 }

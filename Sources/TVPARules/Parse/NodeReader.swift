@@ -53,7 +53,12 @@ struct NodeReader {
         guard let pairs = pairs(node, what: what) else { return nil }
         var fields = Fields(location: location(node))
         for (key, keyNode, value) in pairs {
-            if allowed.contains(key) {
+            if key == "<<", case .mapping = value, let merged = self.pairs(value, what: what) {
+                // A YAML merge key (`<<: *anchor`): the anchor's keys, unless given here.
+                for (mergedKey, _, mergedValue) in merged where allowed.contains(mergedKey) && !pairs.contains(where: { $0.0 == mergedKey }) {
+                    fields.values[mergedKey] = mergedValue
+                }
+            } else if allowed.contains(key) {
                 fields.values[key] = value
             } else {
                 report(
@@ -61,10 +66,12 @@ struct NodeReader {
                     help: Suggest.help(for: key, in: allowed) ?? ParseMessages.allowedKeys(allowed))
             }
         }
+        var complete = true
         for key in required where fields.values[key] == nil {
             report(missingID, ParseMessages.missingKey(key, in: what), at: node)
+            complete = false
         }
-        return fields
+        return complete ? fields : nil
     }
 
     struct Fields {

@@ -33,15 +33,7 @@ public struct TextRenderer {
             let subject = d.subject == "principal" ? "" : " — family member \(d.subject)"
             out += "\(d.programTitle) [\(d.program)]\(subject): \(outcome(d.outcome)) (\(d.reason.rawValue))"
             if let expected = d.expected, expected != d.outcome { out += paint("  expected \(expected.rawValue)", "1;35") }
-            out += "\n"
-            if !d.lawVersions.isEmpty { out += "  Law applied: \(d.lawVersions.joined(separator: "; "))\n" }
-            if d.discretionary { out += "  Discretionary: the criteria can be met, but the grant is a judgment by the agency named below.\n" }
-            for note in d.notes { out += "  Note: \(note)\n" }
-            if let e = d.explanation { out += node(e, indent: "  ") }
-            if !d.missingFacts.isEmpty {
-                out += "  Would settle it: " + d.missingFacts.map(\.name).joined(separator: ", ") + "\n"
-            }
-            out += "\n"
+            out += "\n" + explanation(d) + "\n"
         }
         if !report.questions.isEmpty {
             out += "What to ask next (most decisive first):\n"
@@ -54,6 +46,19 @@ public struct TextRenderer {
             out += "\n"
         }
         out += Disclaimer.text + "\n"
+        return out
+    }
+
+    /// One decision's body: law applied, notes, the explanation tree, what would settle it.
+    public func explanation(_ d: Decision) -> String {
+        var out = ""
+        if !d.lawVersions.isEmpty { out += "  Law applied: \(d.lawVersions.joined(separator: "; "))\n" }
+        if d.discretionary { out += "  Discretionary: the criteria can be met, but the grant is a judgment by the agency named below.\n" }
+        for note in d.notes { out += "  Note: \(note)\n" }
+        if let e = d.explanation { out += node(e, indent: "  ") }
+        if !d.missingFacts.isEmpty {
+            out += "  Would settle it: " + d.missingFacts.map { $0.subject == "principal" ? $0.name : "\($0.name) [\($0.subject)]" }.joined(separator: ", ") + "\n"
+        }
         return out
     }
 

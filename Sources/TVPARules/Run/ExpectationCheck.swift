@@ -1,0 +1,39 @@
+/// `tvpa test`: compares what each case file expects with what the law gives.
+public struct ExpectationCheck: Sendable {
+    public struct Failure: Sendable {
+        public var path: String
+        public var caseId: String
+        public var decision: Decision
+        public var expected: Outcome
+    }
+
+    public var passed = 0
+    public var failures: [Failure] = []
+    /// Files that could not be evaluated (their diagnostics are in the run results).
+    public var invalidFiles = 0
+    /// Case files that state no expectation at all.
+    public var withoutExpectations: [String] = []
+
+    public init(_ results: [CaseRun.Result]) {
+        for result in results {
+            guard let report = result.report else {
+                invalidFiles += 1
+                continue
+            }
+            var any = false
+            for d in report.decisions {
+                guard let expected = d.expected else { continue }
+                any = true
+                if expected == d.outcome {
+                    passed += 1
+                } else {
+                    failures.append(Failure(path: result.path, caseId: report.caseId, decision: d, expected: expected))
+                }
+            }
+            if !any { withoutExpectations.append(result.path) }
+        }
+    }
+
+    /// The closing line that test runners and CI read.
+    public var summary: String { "\(passed) passed, \(failures.count) failed" }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import TVPARules
+
+struct Test: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check every case file's `expect:` against the rules; ends with 'N passed, N failed'.")
+
+    @Argument(help: "Case files or folders (default: Cases).")
+    var paths: [String] = ["Cases"]
+
+    @OptionGroup var rules: RulesOptions
+
+    @Flag(help: "Print only the summary line and failures, not each file.")
+    var quiet = false
+
+    func run() throws {
+        let program = try rules.compile()
+        let results = CaseRun.run(paths, program: program, options: .init(view: .decision))
+        for result in results { Output.error(DiagnosticRenderer.render(result.diagnostics)) }
+        let check = ExpectationCheck(results)
+        let renderer = TextRenderer(color: Output.isTerminal)
+        for failure in check.failures {
+            let d = failure.decision
+            let who = d.subject == "principal" ? "" : " (family member \(d.subject))"
+            var text = "FAIL \(failure.path) [\(failure.caseId)] \(d.program)\(who): expected \(failure.expected.rawValue), got \(d.outcome.rawValue) (\(d.reason.rawValue))\n"
+            text += renderer.explanation(d)
+            Output.print(text)
+        }
+        if !quiet {
+            for path in check.withoutExpectations { Output.print("note: \(path) states no expectation") }
+        }
+        if check.invalidFiles > 0 { Output.print("\(check.invalidFiles) case file\(check.invalidFiles == 1 ? "" : "s") could not be evaluated") }
+        Output.print(check.summary)
+        if check.invalidFiles > 0 { throw Exit.invalidInput }
+        if !check.failures.isEmpty { throw Exit.expectationsFailed }
+    }
+}

@@ -180,7 +180,7 @@ extension Program {
         switch conditions[Int(n)] {
         case .all(let first, let count), .any(let first, let count):
             for k in first..<(first + count) { result += nodeInfoFacts(children[Int(k)]) }
-        case .not(let c): result += nodeInfoFacts(c)
+        case .not(let c), .possible(let c): result += nodeInfoFacts(c)
         case .records(_, _, let body): result += nodeInfoFacts(body)
         default: break
         }

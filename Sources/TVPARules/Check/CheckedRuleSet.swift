@@ -122,6 +122,8 @@ public struct RuleDecl: Sendable {
     public var combine: CombineSyntax?
     public var notes: [NoteDecl]
     public var location: SourceLocation
+    /// Dated parameters the rule reads, in its conditions or its `says` sentences.
+    public var parameters: [Int] = []
 }
 
 public struct NotApplicableDecl: Sendable {
@@ -173,6 +175,7 @@ public struct CheckedCondition: Sendable {
         case all([CheckedCondition])
         case any([CheckedCondition])
         case not(CheckedCondition)
+        case possible(CheckedCondition)
         case rule(Int, version: Int?)
         case test(Operand, FactTest)
         case compare(ComparisonOperator, CheckedValue, CheckedValue)

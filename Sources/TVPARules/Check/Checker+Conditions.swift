@@ -35,6 +35,8 @@ extension Checker {
             kind = .any(items.enumerated().map { child($0.element, "/any[\($0.offset)]", &scope) })
         case .not(let inner):
             kind = .not(child(inner, "/not", &scope))
+        case .possible(let inner):
+            kind = .possible(child(inner, "/possible", &scope))
         case .rule(let name, let version):
             guard let r = lookupRule(name) else { return Self.placeholder }
             scope.rules.append(r)

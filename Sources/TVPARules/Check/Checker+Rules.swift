@@ -57,11 +57,18 @@ extension Checker {
         ruleRefs[index] = scope.rules
         ruleFacts[index] = scope.facts
         for f in scope.facts { facts[f].readBy.append(r.id.value) }
+        var parametersRead = scope.parameters
+        for text in [r.says.met, r.says.notMet, r.says.unknown].compactMap({ $0 }) {
+            for name in Self.parameterNames(in: text) {
+                if let p = parameters.firstIndex(where: { $0.name == name }) { parametersRead.insert(p) }
+            }
+        }
         return RuleDecl(
             id: r.id.value, title: r.title ?? r.id.value, cite: r.cite.map(\.value),
             says: Says(met: r.says.met, notMet: r.says.notMet, unknown: r.says.unknown),
             discretionary: r.discretionary, unverified: r.unverified, from: r.from?.value, until: r.until?.value,
-            versions: versions, hasDeclaredVersions: !r.versions.isEmpty, combine: r.combine?.value, notes: ruleNotes, location: r.id.location)
+            versions: versions, hasDeclaredVersions: !r.versions.isEmpty, combine: r.combine?.value, notes: ruleNotes,
+            location: r.id.location, parameters: parametersRead.sorted())
     }
 
     /// Versions whose decision-date spans overlap need a declared `combine`; inside the rule's
@@ -166,5 +173,16 @@ extension Checker {
             warnings.append(d)
         }
         return warnings
+    }
+
+    /// `{param:name}` placeholders in a `says` sentence.
+    static func parameterNames(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{param:"), let close = rest[open.upperBound...].firstIndex(of: "}") {
+            names.append(String(rest[open.upperBound..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
     }
 }

@@ -63,7 +63,7 @@ public enum Compiler {
                 switch program.conditions[Int(n)] {
                 case .all(let first, let count), .any(let first, let count):
                     for k in first..<(first + count) where readsMember(program.children[Int(k)], &rulesRead) { found = true }
-                case .not(let c): if readsMember(c, &rulesRead) { found = true }
+                case .not(let c), .possible(let c): if readsMember(c, &rulesRead) { found = true }
                 case .records(_, _, let body): if readsMember(body, &rulesRead) { found = true }
                 case .rule(let r), .pinnedVersion(let r, _): rulesRead.append(r)
                 default: break
@@ -105,6 +105,8 @@ public enum Compiler {
                 if case .all = c.kind { op = .all(first: first, count: Int32(nodes.count)) } else { op = .any(first: first, count: Int32(nodes.count)) }
             case .not(let inner):
                 op = .not(condition(inner))
+            case .possible(let inner):
+                op = .possible(condition(inner))
             case .rule(let r, let version):
                 if let version {
                     op = .pinnedVersion(rule: Int32(r), version: Int32(version))

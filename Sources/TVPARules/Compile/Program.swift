@@ -6,6 +6,7 @@ public struct Program: Sendable {
         case all(first: Int32, count: Int32)
         case any(first: Int32, count: Int32)
         case not(Int32)
+        case possible(Int32)
         case rule(Int32)
         case pinnedVersion(rule: Int32, version: Int32)
         case test(Operand, FactTest)

@@ -21,6 +21,8 @@ extension Evaluator {
             }
         case .not(let c):
             walkCondition(c, &walk)
+        case .possible:
+            break  // never unknown
         case .rule(let r):
             walkRule(Int(r), &walk)
         case .pinnedVersion(_, let v):

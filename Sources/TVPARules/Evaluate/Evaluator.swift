@@ -146,6 +146,8 @@ public struct Evaluator {
             result = r
         case .not(let c):
             result = eval(c).negated
+        case .possible(let c):
+            result = eval(c) == .no ? .no : .yes
         case .rule(let r):
             result = evalRule(Int(r))
         case .pinnedVersion(_, let v):

@@ -121,6 +121,13 @@ public struct Explainer {
             return node
         }
         node.text = says(decl.says, status, title: decl.title, evaluator)
+        for p in decl.parameters {
+            let parameter = program.checked.parameters[p]
+            guard let value = parameter.values.last(where: { $0.from <= date }) else { continue }
+            let shown = parameter.type == .date ? CivilDate.format(value.value) : String(value.value)
+            node.notes.append("\(parameter.title ?? parameter.name): \(shown) from \(CivilDate.format(value.from))" + citeSuffix(value.cite))
+            if let unverified = value.unverified { node.unverified.append(unverified) }
+        }
         for (i, n) in compiled.notes.enumerated() where evaluator.evaluate(condition: n) == .yes {
             node.notes.append(fill(decl.notes[i].text, evaluator) + citeSuffix(decl.notes[i].cite))
         }
@@ -144,7 +151,12 @@ public struct Explainer {
             if applies == .no {
                 child.text = "This version does not apply on these dates."
             } else {
-                child.text = says(vdecl.says ?? decl.says, body, title: vdecl.label, evaluator)
+                if let own = vdecl.says {
+                    child.text = says(own, body, title: vdecl.label, evaluator)
+                } else {
+                    let verdict = body == .yes ? "met" : body == .no ? "not met" : "not yet decided"
+                    child.text = (applies == .yes ? "Applies on these dates" : "May apply on these dates") + "; under this text the test is \(verdict)."
+                }
                 if applies == .unknown { child.notes.append("Whether this version applies depends on facts not yet known.") }
                 for (i, n) in vdecl.notes.enumerated() {
                     let compiledNotes = program.checked.rules[r].versions[v - compiled.versions.lowerBound].notes
@@ -173,9 +185,11 @@ public struct Explainer {
         var facts: [Int32] = []
         var rules: [(Int, Int?)] = []
         collect(version.when, &facts, &rules, evaluator)
+        // An exception matters only where the rule's own conditions do not already fail.
+        let whenFailed = evaluator.status[Int(version.when)] == .no
         for u in version.unless {
             let s = evaluator.status[Int(u)]
-            if view == .full || s != .no { collect(u, &facts, &rules, evaluator) }
+            if view == .full || (!whenFailed && s != .no) { collect(u, &facts, &rules, evaluator) }
         }
         if version.applies >= 0 && view == .full { collect(version.applies, &facts, &rules, evaluator) }
         var seenFacts = Set<Int32>()
@@ -212,7 +226,7 @@ public struct Explainer {
                 }
                 if keep { collect(child, &facts, &rules, evaluator) }
             }
-        case .not(let c):
+        case .not(let c), .possible(let c):
             collect(c, &facts, &rules, evaluator)
         case .rule(let r):
             rules.append((Int(r), nil))

@@ -2,7 +2,7 @@ import Yams
 
 /// Conditions and values: the expression part of the rule language.
 extension NodeReader {
-    static let conditionOperators = ["all", "any", "not", "rule", "fact", "field", "lt", "le", "gt", "ge", "eq", "ne", "any_record", "all_records", "decision"]
+    static let conditionOperators = ["all", "any", "not", "possible", "rule", "fact", "field", "lt", "le", "gt", "ge", "eq", "ne", "any_record", "all_records", "decision"]
     static let conditionModifiers = ["id", "version", "is", "in", "has", "subset_of", "where", "granted", "denied", "pending", "by"]
 
     mutating func condition(_ node: Node, what: String = "condition") -> ConditionSyntax? {
@@ -28,6 +28,8 @@ extension NodeReader {
             kind = op == "all" ? .all(children) : .any(children)
         case "not":
             kind = condition(body).map { .not($0) }
+        case "possible":
+            kind = condition(body).map { .possible($0) }
         case "rule":
             let version = values["version"].flatMap { scalar($0, what: "version") }
             kind = scalar(body, what: "rule reference").map { .rule($0, version: version) }

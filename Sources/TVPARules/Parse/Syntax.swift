@@ -169,6 +169,8 @@ public struct ConditionSyntax: Sendable, Hashable {
         case all([ConditionSyntax])
         case any([ConditionSyntax])
         case not(ConditionSyntax)
+        /// True unless the condition is known false: "it may hold" (never unknown).
+        case possible(ConditionSyntax)
         case rule(Located<String>, version: Located<String>?)
         case fact(Located<String>, FactTestSyntax)
         case field(Located<String>, FactTestSyntax)

@@ -53,7 +53,7 @@ public struct TextRenderer {
     public func explanation(_ d: Decision) -> String {
         var out = ""
         if !d.lawVersions.isEmpty { out += "  Law applied: \(d.lawVersions.joined(separator: "; "))\n" }
-        if d.discretionary { out += "  Discretionary: the criteria can be met, but the grant is a judgment by the agency named below.\n" }
+        if d.discretionary && d.outcome != .notEligible { out += "  Discretionary: meeting the criteria does not decide the grant; it is a judgment by the agency named below.\n" }
         for note in d.notes { out += "  Note: \(note)\n" }
         if let e = d.explanation { out += node(e, indent: "  ") }
         if !d.missingFacts.isEmpty {

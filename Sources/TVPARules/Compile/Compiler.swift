@@ -109,7 +109,7 @@ public enum Compiler {
                 op = .possible(condition(inner))
             case .rule(let r, let version):
                 if let version {
-                    op = .pinnedVersion(rule: Int32(r), version: Int32(version))
+                    op = .pinnedVersion(rule: Int32(r), version: Int32(program.rules[r].versions.lowerBound + version))
                 } else {
                     op = .rule(Int32(r))
                 }

@@ -140,7 +140,7 @@ struct CaseBuilder {
                 if !fact.future && day > decisionDate {
                     reader.diagnostics.append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateAfterDecision(fact.name, day, decisionDate), at: location(slot)))
                 }
-                for later in fact.notAfter {
+                for later in program.facts[slot].notAfter.map({ Int($0) }) {
                     if case .number(let other) = subjectValues[later], day > other {
                         reader.diagnostics.append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateOrder(fact.name, facts[later].name), at: location(slot)))
                     }
@@ -163,6 +163,9 @@ struct CaseBuilder {
                     reader.diagnostics.append(Diagnostic(.caseDerivedMismatch, CaseMessages.derivedMismatch(fact.name, given: fact.type == .bool ? (given != 0 ? "true" : "false") : "\(given)", computed: shown), at: location(slot)))
                 }
             }
+            // A contradiction is between what the file says: an unknown date is not bounded here.
+            evaluator.boundedDates = false
+            defer { evaluator.boundedDates = true }
             evaluator.begin(values: subjectValues, records: file.records, decisionDate: decisionDate)
             for (i, node) in program.contradictions.enumerated() where evaluator.evaluate(condition: node) == .yes {
                 let decl = program.checked.contradictions[i]

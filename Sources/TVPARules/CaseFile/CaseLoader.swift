@@ -15,6 +15,7 @@ public struct CaseLoader {
 
     public func load(_ source: SourceText, asOfOverride: Int? = nil) -> (CaseFile?, [Diagnostic]) {
         var reader = NodeReader(file: source.path, dialect: .caseFile)
+        reader.lineOffset = source.firstLine - 1
         guard let root = reader.compose(source.text) else { return (nil, reader.diagnostics) }
         guard let pairs = reader.pairs(root, what: "a case file") else { return (nil, reader.diagnostics) }
         return load(pairs: pairs, root: root, reader: &reader, asOfOverride: asOfOverride)

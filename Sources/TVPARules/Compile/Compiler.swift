@@ -13,16 +13,30 @@ public enum Compiler {
         mutating func build() {
             let facts = checked.facts
             program.parameterTables = checked.parameters.map { $0.values.map { (from: $0.from, value: $0.value) } }
+            // The declared order of dates, closed transitively: start ≤ request ≤ letter gives
+            // start ≤ letter, so an unknown middle date does not break the chain.
+            var notAfter = facts.map { Set($0.notAfter) }
+            var changed = true
+            while changed {
+                changed = false
+                for i in facts.indices {
+                    let reach = notAfter[i].reduce(into: notAfter[i]) { $0.formUnion(notAfter[$1]) }.subtracting([i])
+                    if reach.count != notAfter[i].count {
+                        notAfter[i] = reach
+                        changed = true
+                    }
+                }
+            }
             var notBefore = Array(repeating: [Int32](), count: facts.count)
-            for (i, f) in facts.enumerated() {
-                for j in f.notAfter { notBefore[j].append(Int32(i)) }
+            for i in facts.indices {
+                for j in notAfter[i].sorted() { notBefore[j].append(Int32(i)) }
             }
             for (i, f) in facts.enumerated() {
                 var unknownMask: UInt64 = 0
                 for v in f.unknownValues { unknownMask |= 1 << UInt64(v) }
                 program.facts.append(Program.Fact(
                     type: f.type, unknownMask: unknownMask, derived: f.derived.map { value($0) } ?? -1,
-                    sources: f.sources.map { Int32($0) }, notAfter: f.notAfter.map { Int32($0) }, notBefore: notBefore[i],
+                    sources: f.sources.map { Int32($0) }, notAfter: notAfter[i].sorted().map { Int32($0) }, notBefore: notBefore[i],
                     future: f.future, givenAges: []))
             }
             // A given age narrows an unknown date of birth.

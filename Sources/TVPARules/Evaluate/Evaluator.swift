@@ -5,6 +5,9 @@ public struct Evaluator {
     public let program: Program
     /// When on, every node is evaluated (no short-circuit), so the full trace is meaningful.
     public var tracing: Bool
+    /// Unknown dates take the bounds their declared order allows; off only when checking a
+    /// case file's contradictions, which are about what the file says.
+    public var boundedDates = true
 
     public private(set) var status: [Tri]
     var ruleStatus: [Tri]
@@ -370,7 +373,7 @@ public struct Evaluator {
         }
         let fact = program.facts[f]
         if fact.derived >= 0 { return span(fact.derived) }
-        guard fact.type == .date else { return .everything }
+        guard fact.type == .date, boundedDates else { return .everything }
         var lo = Int.min
         var hi = fact.future ? Int.max : decisionDate
         for j in fact.notAfter {

@@ -7,6 +7,8 @@ struct NodeReader {
     enum Dialect { case rules, caseFile }
 
     let file: String
+    /// Added to every line number: the line of the file on which this text begins.
+    var lineOffset = 0
     let dialect: Dialect
     var diagnostics: [Diagnostic] = []
 
@@ -16,7 +18,7 @@ struct NodeReader {
     }
 
     func location(_ node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
     }
 
     mutating func report(_ id: DiagnosticID, _ message: String, at node: Node, help: String? = nil) {

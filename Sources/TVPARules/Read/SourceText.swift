@@ -7,10 +7,13 @@ public struct SourceText: Sendable, Hashable {
     /// The path inside the rule set, so the digest does not depend on where it was read from.
     public var relativePath: String
     public var text: String
-    public init(path: String, relativePath: String? = nil, text: String) {
+    /// The line of `path` on which `text` begins (one case per line in a JSON Lines file).
+    public var firstLine: Int
+    public init(path: String, relativePath: String? = nil, text: String, firstLine: Int = 1) {
         self.path = path
         self.relativePath = relativePath ?? path
         self.text = text
+        self.firstLine = firstLine
     }
 }
 

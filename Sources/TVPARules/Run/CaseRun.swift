@@ -24,16 +24,34 @@ public struct CaseRun: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Case-file paths under the given files and folders, sorted, `.yaml`/`.yml` only.
+    /// Case files under the given files and folders, sorted: YAML files, and JSON Lines files
+    /// (`.jsonl`, one case per line — JSON is YAML, so the same loader reads them).
     public static func expand(_ paths: [String]) -> ([SourceText], [Diagnostic]) {
         var texts: [SourceText] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
+            if path.hasSuffix(".jsonl") {
+                let (files, d) = SourceReader.readFile(path)
+                diagnostics += d
+                for file in files { texts += jsonLines(file) }
+                continue
+            }
             let (t, d) = SourceReader.readDirectory(path)
             texts += t
             diagnostics += d
         }
         return (texts, diagnostics)
+    }
+
+    static func jsonLines(_ file: SourceText) -> [SourceText] {
+        var result: [SourceText] = []
+        var lineNumber = 0
+        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+            result.append(SourceText(path: file.path, text: String(line), firstLine: lineNumber))
+        }
+        return result
     }
 
     public static func run(_ paths: [String], program: Program, options: Options) -> [Result] {

@@ -1,0 +1,110 @@
+/// `tvpa facts`: the case-file vocabulary as declared in the rules — for advocates, a table of
+/// what can be recorded and which rules read it; for tools, a JSON Schema of the case file.
+public enum Vocabulary {
+    public static func table(_ rules: CheckedRuleSet) -> String {
+        var out = ""
+        for subject in [SubjectName.principal, .familyMember] {
+            out += subject == .principal ? "Principal facts (under `facts:`)\n" : "\nFamily-member facts (under `family_members[].facts:`)\n"
+            for fact in rules.facts where fact.subject == subject {
+                var head = "  \(fact.name)  \(typeText(fact))"
+                if fact.isDerived { head += "  (derived; give it only when its sources are unknown)" }
+                if let role = fact.role { head += "  [\(role)]" }
+                if fact.sensitive || fact.type == .text { head += "  [sensitive]" }
+                out += head + "\n"
+                if let q = fact.question { out += "      question: \(q)\n" }
+                if !fact.readBy.isEmpty { out += "      read by: \(unique(fact.readBy).joined(separator: ", "))\n" }
+            }
+        }
+        return out
+    }
+
+    static func typeText(_ fact: FactDecl) -> String {
+        switch fact.type {
+        case .enumeration: return "enum {\(fact.values.joined(separator: ", "))}"
+        case .list: return "list of {\(fact.values.joined(separator: ", "))}"
+        case .records: return "records {" + fact.fields.map { "\($0.name): \($0.type == .enumeration ? "{\($0.values.joined(separator: ", "))}" : $0.type.rawValue)" }.joined(separator: ", ") + "}"
+        default: return fact.type.rawValue
+        }
+    }
+
+    static func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    /// A JSON Schema (2020-12) of a case file, generated from the declarations.
+    public static func jsonSchema(_ rules: CheckedRuleSet) -> JSON {
+        let outcomes = JSON.object([("enum", .array(["eligible", "not_eligible", "undetermined"].map { .string($0) }))])
+        func expect(_ subject: SubjectName) -> JSON {
+            .object([
+                ("type", .string("object")),
+                ("properties", .object(rules.programs.filter { $0.subject == subject }.map { ($0.id, outcomes) })),
+                ("additionalProperties", .bool(false)),
+            ])
+        }
+        func facts(_ subject: SubjectName) -> JSON {
+            .object([
+                ("type", .string("object")),
+                ("properties", .object(rules.facts.filter { $0.subject == subject }.map { ($0.name, schema(of: $0)) })),
+                ("additionalProperties", .bool(false)),
+            ])
+        }
+        let member = JSON.object([
+            ("type", .string("object")),
+            ("required", .array([.string("id")])),
+            ("properties", .object([
+                ("id", .object([("type", .string("string")), ("pattern", .string("^[A-Za-z0-9_-]+$")), ("not", .object([("const", .string("principal"))]))])),
+                ("facts", facts(.familyMember)),
+                ("expect", expect(.familyMember)),
+            ])),
+            ("additionalProperties", .bool(false)),
+        ])
+        return .object([
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("title", .string("tvpa case file")),
+            ("description", .string("One person (the principal) and the family members who could follow as T derivatives. An absent or null fact is unknown.")),
+            ("type", .string("object")),
+            ("required", .array([.string("id")])),
+            ("properties", .object([
+                ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9-]+$"))])),
+                ("title", .object([("type", .string("string"))])),
+                ("as_of", .object([("type", .string("string")), ("format", .string("date"))])),
+                ("source", .object([("type", .string("string"))])),
+                ("narrative", .object([("type", .string("string"))])),
+                ("facts", facts(.principal)),
+                ("family_members", .object([("type", .string("array")), ("items", member)])),
+                ("expect", expect(.principal)),
+            ])),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
+    static func schema(of fact: FactDecl) -> JSON {
+        var pairs: [(String, JSON)] = []
+        if let q = fact.question { pairs.append(("description", .string(q))) }
+        let nullable = JSON.object([("type", .string("null"))])
+        let body: JSON
+        switch fact.type {
+        case .bool: body = .object([("type", .string("boolean"))])
+        case .integer: body = .object([("type", .string("integer"))])
+        case .date: body = .object([("type", .string("string")), ("format", .string("date"))])
+        case .text, .reference: body = .object([("type", .string("string"))])
+        case .enumeration: body = .object([("enum", .array(fact.values.map { .string($0) }))])
+        case .list:
+            body = .object([("type", .string("array")), ("items", .object([("enum", .array(fact.values.map { .string($0) }))])), ("uniqueItems", .bool(true))])
+        case .records:
+            let fields = fact.fields.map { field -> (String, JSON) in
+                switch field.type {
+                case .enumeration: return (field.name, .object([("enum", .array(field.values.map { .string($0) }))]))
+                case .date: return (field.name, .object([("type", .string("string")), ("format", .string("date"))]))
+                case .bool: return (field.name, .object([("type", .string("boolean"))]))
+                case .integer: return (field.name, .object([("type", .string("integer"))]))
+                default: return (field.name, .object([("type", .string("string"))]))
+                }
+            }
+            body = .object([("type", .string("array")), ("items", .object([("type", .string("object")), ("properties", .object(fields)), ("additionalProperties", .bool(false))]))])
+        }
+        pairs.append(("anyOf", .array([body, nullable])))
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import TVPARules
+
+struct Dump: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print a stage of the rule compiler: the syntax trees, the checked rule set, or the compiled program.")
+
+    enum Stage: String, ExpressibleByArgument, CaseIterable { case syntax, checked, compiled }
+
+    @Option(help: "syntax | checked | compiled")
+    var stage: Stage = .compiled
+
+    @OptionGroup var rules: RulesOptions
+
+    func run() throws {
+        switch stage {
+        case .syntax:
+            let (files, _, diagnostics) = RuleCompiler.parse(rules.source)
+            Output.error(DiagnosticRenderer.render(diagnostics))
+            for file in files { Output.print(TreeDump.render(file, label: "file")) }
+            if diagnostics.hasErrors { throw Exit.invalidInput }
+        case .checked:
+            let (checked, diagnostics) = RuleCompiler.check(rules.source)
+            Output.error(DiagnosticRenderer.render(diagnostics))
+            guard let checked else { throw Exit.invalidInput }
+            Output.print(TreeDump.render(CheckedView(checked), label: "rules"))
+        case .compiled:
+            Output.print(ProgramDump.render(try rules.compile()))
+        }
+    }
+}
+
+/// The checked rule set without its source texts (they would swamp the dump).
+struct CheckedView {
+    var facts: [FactDecl]
+    var parameters: [ParameterDecl]
+    var rules: [RuleDecl]
+    var programs: [ProgramDecl]
+    var contradictions: [ContradictionDecl]
+
+    init(_ c: CheckedRuleSet) {
+        facts = c.facts
+        parameters = c.parameters
+        rules = c.rules
+        programs = c.programs
+        contradictions = c.contradictions
+    }
+}
+
+struct Facts: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the case-file vocabulary: each fact's type, question, values and the rules that read it.")
+
+    @Flag(help: "Print a JSON Schema of the case file instead.")
+    var jsonSchema = false
+
+    @OptionGroup var rules: RulesOptions
+
+    func run() throws {
+        let (checked, diagnostics) = RuleCompiler.check(rules.source)
+        guard let checked else {
+            Output.error(DiagnosticRenderer.render(diagnostics))
+            throw Exit.invalidInput
+        }
+        Output.print(jsonSchema ? Vocabulary.jsonSchema(checked).render(pretty: true) : Vocabulary.table(checked))
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TVPARules
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write reproducible, valid synthetic case files (YAML files in a folder, or JSON Lines).")
+
+    @Option(help: "How many cases.")
+    var count: Int = 100
+
+    @Option(help: "The seed: the same seed gives the same corpus.")
+    var seed: UInt64 = 1
+
+    @Option(help: "A folder to write one YAML file per case into, or a file ending in .jsonl; without it, JSON Lines on standard output.")
+    var output: String?
+
+    @OptionGroup var rules: RulesOptions
+
+    func run() throws {
+        guard count >= 0 else { throw ValidationError("--count must be zero or more") }
+        var generator = CaseGenerator(program: try rules.compile(), seed: seed)
+        if let output, !output.hasSuffix(".jsonl") {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            for i in 0..<count {
+                let json = generator.next(index: i)
+                let path = output + "/gen-\(seed)-\(i).yaml"
+                guard FileManager.default.createFile(atPath: path, contents: Data(json.yaml().utf8)) else {
+                    throw ValidationError("cannot write \(path)")
+                }
+            }
+            return
+        }
+        var lines = ""
+        for i in 0..<count { lines += generator.next(index: i).render() + "\n" }
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(lines.utf8)) else { throw ValidationError("cannot write \(output)") }
+        } else {
+            Output.print(lines)
+        }
+    }
+}
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Measure compile time, evaluations per second (with and without explanations) and peak memory on a generated corpus. Build with -c release.")
+
+    @Option(help: "Cases in the generated corpus.")
+    var cases: Int = 2000
+
+    @Option(help: "Timed runs; the median is reported.")
+    var runs: Int = 5
+
+    @Option(help: "Corpus seed.")
+    var seed: UInt64 = 1
+
+    @OptionGroup var rules: RulesOptions
+
+    func run() throws {
+        _ = try rules.compile()
+        guard let report = Benchmark.run(source: rules.source, cases: cases, seed: seed, runs: max(1, runs)) else { throw Exit.invalidInput }
+        #if DEBUG
+        Output.error("warning: this is a debug build; measure with `swift build -c release`")
+        #endif
+        Output.print(report.text)
+    }
+}

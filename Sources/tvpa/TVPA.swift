@@ -8,6 +8,20 @@ struct TVPA: ParsableCommand {
         abstract: "Decision support for U.S. anti-trafficking protections (not legal advice).",
         subcommands: [Check.self, Test.self, Lint.self, Facts.self, Dump.self, Generate.self, Bench.self]
     )
+
+    /// As the library's `main`, but a usage error exits 2 (semantics.md), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Output.error(fullMessage(for: error))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command that reads rules shares.

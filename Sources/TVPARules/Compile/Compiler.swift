@@ -3,7 +3,10 @@ public enum Compiler {
     public static func compile(_ checked: CheckedRuleSet, sourceName: String) -> Program {
         var builder = Builder(program: Program(checked: checked, digest: SHA256.digest(of: checked.sources), sourceName: sourceName))
         builder.build()
-        return builder.program
+        var program = builder.program
+        for (i, f) in checked.facts.enumerated() { program.factSlots[f.name] = i }
+        for (i, info) in program.nodeInfo.enumerated() where program.nodeByPath[info.path] == nil { program.nodeByPath[info.path] = Int32(i) }
+        return program
     }
 
     struct Builder {

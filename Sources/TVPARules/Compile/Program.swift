@@ -98,5 +98,8 @@ public struct Program: Sendable {
     public var sourceName: String
 
     public func programIndex(_ id: String) -> Int? { programs.firstIndex { $0.id == id } }
-    public func factIndex(_ name: String) -> Int? { checked.factIndex(name) }
+    public func factIndex(_ name: String) -> Int? { factSlots[name] }
+    /// Name → slot and path → node, built once so explaining looks nothing up linearly.
+    public var factSlots: [String: Int] = [:]
+    public var nodeByPath: [String: Int32] = [:]
 }

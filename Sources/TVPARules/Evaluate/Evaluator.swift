@@ -344,7 +344,7 @@ public struct Evaluator {
             return Span(lo: add(x.lo, y.lo, CivilDate.addMonths), hi: add(x.hi, y.hi, CivilDate.addMonths))
         case .addYears(let a, let b):
             let x = span(a), y = span(b)
-            return Span(lo: add(x.lo, y.lo) { CivilDate.addMonths($0, $1 * 12) }, hi: add(x.hi, y.hi) { CivilDate.addMonths($0, $1 * 12) })
+            return Span(lo: add(x.lo, y.lo, CivilDate.addYears), hi: add(x.hi, y.hi, CivilDate.addYears))
         case .ifThenElse(let c, let a, let b):
             switch eval(c) {
             case .yes: return span(a)

@@ -100,11 +100,21 @@ public struct Explainer {
         var notes: [String] = []
         var discretionary = false
         var depth = 0
+        /// A rule shared by several elements is explained once per decision and reused.
+        var built: [Int: ExplanationNode] = [:]
     }
 
     func citeSuffix(_ cite: [String]) -> String { cite.isEmpty ? "" : " (\(cite.joined(separator: "; ")))" }
 
     func ruleNode(_ r: Int, version pinned: Int?, evaluator: inout Evaluator, context: inout TreeContext) -> ExplanationNode {
+        let key = r << 24 | ((pinned ?? -1) + 1)
+        if let node = context.built[key] { return node }
+        let node = buildRuleNode(r, version: pinned, evaluator: &evaluator, context: &context)
+        context.built[key] = node
+        return node
+    }
+
+    func buildRuleNode(_ r: Int, version pinned: Int?, evaluator: inout Evaluator, context: inout TreeContext) -> ExplanationNode {
         let program = evaluator.program
         let decl = program.checked.rules[r]
         let compiled = program.rules[r]
@@ -121,7 +131,7 @@ public struct Explainer {
             return node
         }
         node.text = says(decl.says, status, title: decl.title, evaluator)
-        for p in decl.parameters {
+        for p in decl.parameters where status != .no {
             let parameter = program.checked.parameters[p]
             guard let value = parameter.values.last(where: { $0.from <= date }) else { continue }
             let shown = parameter.type == .date ? CivilDate.format(value.value) : String(value.value)
@@ -155,7 +165,8 @@ public struct Explainer {
                     child.text = says(own, body, title: vdecl.label, evaluator)
                 } else {
                     let verdict = body == .yes ? "met" : body == .no ? "not met" : "not yet decided"
-                    child.text = (applies == .yes ? "Applies on these dates" : "May apply on these dates") + "; under this text the test is \(verdict)."
+                    let scope = pinned != nil ? "This program applies this text whatever the decision date" : (applies == .yes ? "Applies on these dates" : "May apply on these dates")
+                    child.text = scope + "; under this text the test is \(verdict)."
                 }
                 if applies == .unknown { child.notes.append("Whether this version applies depends on facts not yet known.") }
                 for (i, n) in vdecl.notes.enumerated() {
@@ -176,7 +187,7 @@ public struct Explainer {
     /// Version notes are compiled with the rule's checked form; find the node by path.
     func noteNode(_ r: Int, _ v: Int, _ i: Int, _ program: Program) -> Int32 {
         let path = "\(program.checked.rules[r].id)/versions/\(program.versions[v].name)/notes[\(i)]"
-        return Int32(program.nodeInfo.firstIndex { $0.path == path } ?? 0)
+        return program.nodeByPath[path] ?? 0
     }
 
     func collectVersion(_ v: Int, status: Tri, into node: inout ExplanationNode, evaluator: inout Evaluator, context: inout TreeContext) {
@@ -256,7 +267,7 @@ public struct Explainer {
 
     /// Replaces `{fact}` and `{param:name}` with the case's values.
     func fill(_ template: String, _ evaluator: Evaluator) -> String {
-        guard template.contains("{") else { return template }
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         let program = evaluator.program
         var out = ""
         var rest = Substring(template)

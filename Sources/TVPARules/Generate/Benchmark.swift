@@ -13,6 +13,8 @@ public struct Benchmark {
         public var casesPerSecondExplained: Double
         public var evaluationsPerSecondExplained: Double
         public var peakMemoryMiB: Double
+        public var evaluationsPerSecondTraced: Double
+        public var evaluationsPerSecondDecisionView: Double
 
         public var text: String {
             func f(_ x: Double) -> String { String(format: "%.0f", x) }
@@ -20,7 +22,9 @@ public struct Benchmark {
             corpus: \(cases) generated cases, \(programEvaluations) program evaluations per pass; median of \(runs) runs, one core
             compile the rule set:                \(String(format: "%.2f", compileMilliseconds)) ms
             without explanations:                \(f(casesPerSecondPlain)) cases/s, \(f(evaluationsPerSecondPlain)) program evaluations/s
-            with full explanations:              \(f(casesPerSecondExplained)) cases/s, \(f(evaluationsPerSecondExplained)) program evaluations/s
+            with the trace (every node, no short-circuit): \(f(evaluationsPerSecondTraced)) program evaluations/s
+            with explanation trees, decision view: \(f(evaluationsPerSecondDecisionView)) program evaluations/s
+            with explanation trees, full view:   \(f(casesPerSecondExplained)) cases/s, \(f(evaluationsPerSecondExplained)) program evaluations/s
             peak memory (resident):              \(String(format: "%.1f", peakMemoryMiB)) MiB
             """
         }
@@ -45,41 +49,52 @@ public struct Benchmark {
         let memberPrograms = program.programs.indices.filter { program.programs[$0].subject == .familyMember }
         let evaluations = files.reduce(0) { $0 + principalPrograms.count + $1.members.count * memberPrograms.count }
 
-        var plain: [Double] = []
-        var evaluator = Evaluator(program: program)
         var sink = 0
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            for file in files {
-                let date = file.decisionDate(override: nil, today: CivilDate.today())
-                evaluator.begin(values: file.values, records: file.records, decisionDate: date)
-                for p in principalPrograms { sink &+= evaluator.decide(p).outcome.hashValue }
-                for member in file.members {
-                    evaluator.select(memberValues: member.values)
-                    for p in memberPrograms { sink &+= evaluator.decide(p).outcome.hashValue }
+        func evaluateAll(tracing: Bool) -> [Double] {
+            var evaluator = Evaluator(program: program, tracing: tracing)
+            var times: [Double] = []
+            for _ in 0..<runs {
+                let start = DispatchTime.now().uptimeNanoseconds
+                for file in files {
+                    let date = file.decisionDate(override: nil, today: CivilDate.today())
+                    evaluator.begin(values: file.values, records: file.records, decisionDate: date)
+                    for p in principalPrograms { sink &+= evaluator.decide(p).outcome.hashValue }
+                    for member in file.members {
+                        evaluator.select(memberValues: member.values)
+                        for p in memberPrograms { sink &+= evaluator.decide(p).outcome.hashValue }
+                    }
                 }
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             }
-            plain.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            return times
         }
-        var explained: [Double] = []
-        let explainer = Explainer(view: .full)
-        var traced = Evaluator(program: program, tracing: true)
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            for file in files {
-                let date = file.decisionDate(override: nil, today: CivilDate.today())
-                sink &+= explainer.report(file, program: program, decisionDate: date, evaluator: traced).decisions.count
+        func explainAll(_ view: ExplainView) -> [Double] {
+            let explainer = Explainer(view: view)
+            let traced = Evaluator(program: program, tracing: true)
+            var times: [Double] = []
+            for _ in 0..<runs {
+                let start = DispatchTime.now().uptimeNanoseconds
+                for file in files {
+                    let date = file.decisionDate(override: nil, today: CivilDate.today())
+                    sink &+= explainer.report(file, program: program, decisionDate: date, evaluator: traced).decisions.count
+                }
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             }
-            explained.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            return times
         }
-        traced.tracing = true
+        let plain = evaluateAll(tracing: false)
+        let traced = evaluateAll(tracing: true)
+        let decisionView = explainAll(.decision)
+        let explained = explainAll(.full)
         if sink == 42 { print("") }  // keeps the optimiser from dropping the work
+        let tracedSeconds = median(traced), decisionSeconds = median(decisionView)
         let plainSeconds = median(plain), explainedSeconds = median(explained)
         return Report(
             cases: files.count, programEvaluations: evaluations, runs: runs, compileMilliseconds: median(compileTimes),
             casesPerSecondPlain: Double(files.count) / plainSeconds, evaluationsPerSecondPlain: Double(evaluations) / plainSeconds,
             casesPerSecondExplained: Double(files.count) / explainedSeconds, evaluationsPerSecondExplained: Double(evaluations) / explainedSeconds,
-            peakMemoryMiB: peakResidentMiB())
+            peakMemoryMiB: peakResidentMiB(),
+            evaluationsPerSecondTraced: Double(evaluations) / tracedSeconds, evaluationsPerSecondDecisionView: Double(evaluations) / decisionSeconds)
     }
 
     static func median(_ xs: [Double]) -> Double {

@@ -80,6 +80,14 @@ public enum CivilDate {
         return dayNumber(year: y, month: m, day: min(c.day, daysIn(month: m, year: y)))
     }
 
+    /// Adds whole years. 29 February falls on 1 March in a common year, as ages do, so
+    /// `add_years: [date_of_birth, 18]` is the day `years_between` first gives 18.
+    public static func addYears(_ date: Int, _ years: Int) -> Int {
+        let c = components(date)
+        if c.month == 2 && c.day == 29 && !isLeap(c.year + years) { return dayNumber(year: c.year + years, month: 3, day: 1) }
+        return dayNumber(year: c.year + years, month: c.month, day: c.day)
+    }
+
     /// Today's local calendar date.
     public static func today() -> Int {
         var now = time(nil)

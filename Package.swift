@@ -25,7 +25,7 @@ let package = Package(
             name: "tvpa",
             dependencies: ["TVPARules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "TVPARulesTests", dependencies: ["TVPARules"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TVPARulesTests", dependencies: ["TVPARules"], exclude: ["Golden"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TVPACLITests", dependencies: ["TVPARules"]),
     ]
 )

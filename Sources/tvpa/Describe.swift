@@ -29,23 +29,6 @@ struct Dump: ParsableCommand {
     }
 }
 
-/// The checked rule set without its source texts (they would swamp the dump).
-struct CheckedView {
-    var facts: [FactDecl]
-    var parameters: [ParameterDecl]
-    var rules: [RuleDecl]
-    var programs: [ProgramDecl]
-    var contradictions: [ContradictionDecl]
-
-    init(_ c: CheckedRuleSet) {
-        facts = c.facts
-        parameters = c.parameters
-        rules = c.rules
-        programs = c.programs
-        contradictions = c.contradictions
-    }
-}
-
 struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the case-file vocabulary: each fact's type, question, values and the rules that read it.")
 

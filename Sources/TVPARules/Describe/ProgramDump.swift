@@ -28,7 +28,7 @@ public enum ProgramDump {
             if r.until != .max { line += " until \(CivilDate.format(r.until))" }
             if let combine = r.combine { line += " combine \(combine)" }
             if r.perMember { line += " per-member" }
-            out += line + " @\(decl.location.file):\(decl.location.line):\(decl.location.column)\n"
+            out += line + " @\(decl.location.line):\(decl.location.column)\n"
         }
         out += "versions:\n"
         for (i, v) in p.versions.enumerated() {

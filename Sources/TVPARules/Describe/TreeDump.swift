@@ -74,3 +74,21 @@ public enum TreeDump {
         }
     }
 }
+
+/// The checked rule set without its source texts (they would swamp the dump).
+public struct CheckedView {
+    public var facts: [FactDecl]
+    public var parameters: [ParameterDecl]
+    public var rules: [RuleDecl]
+    public var programs: [ProgramDecl]
+    public var contradictions: [ContradictionDecl]
+
+    public init(_ c: CheckedRuleSet) {
+        facts = c.facts
+        parameters = c.parameters
+        rules = c.rules
+        programs = c.programs
+        contradictions = c.contradictions
+    }
+}
+

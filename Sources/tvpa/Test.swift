@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TVPARules
 
 struct Test: ParsableCommand {
@@ -11,6 +12,12 @@ struct Test: ParsableCommand {
 
     @Flag(help: "Print only the summary line and failures, not each file.")
     var quiet = false
+
+    @Flag(help: "Also report which rules the cases reach and which way each condition went; incomplete coverage fails the run.")
+    var coverage = false
+
+    @Option(help: "With --coverage, also write the coverage report as JSON to this file.")
+    var coverageJSON: String?
 
     func run() throws {
         let program = try rules.compile()
@@ -30,7 +37,18 @@ struct Test: ParsableCommand {
         }
         if check.invalidFiles > 0 { Output.print("\(check.invalidFiles) case file\(check.invalidFiles == 1 ? "" : "s") could not be evaluated") }
         Output.print(check.summary)
+        var coverageComplete = true
+        if coverage {
+            let report = Coverage.measure(CaseRun.load(paths, program: program, options: .init()), program: program)
+            Output.print(report.table)
+            coverageComplete = report.complete
+            if let coverageJSON {
+                guard FileManager.default.createFile(atPath: coverageJSON, contents: Data(report.json.render(pretty: true).utf8)) else {
+                    throw ValidationError("cannot write \(coverageJSON)")
+                }
+            }
+        }
         if check.invalidFiles > 0 { throw Exit.invalidInput }
-        if !check.failures.isEmpty { throw Exit.expectationsFailed }
+        if !check.failures.isEmpty || !coverageComplete { throw Exit.expectationsFailed }
     }
 }

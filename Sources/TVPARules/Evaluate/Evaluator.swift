@@ -8,6 +8,18 @@ public struct Evaluator {
     /// Unknown dates take the bounds their declared order allows; off only when checking a
     /// case file's contradictions, which are about what the file says.
     public var boundedDates = true
+    /// For `tvpa test --coverage`: which of true / false / unknown each condition node and
+    /// each rule has taken (bit 0 false, bit 1 true, bit 2 unknown).
+    public var recordingCoverage = false {
+        didSet {
+            if recordingCoverage && conditionCoverage.isEmpty {
+                conditionCoverage = Array(repeating: 0, count: program.conditions.count)
+                ruleCoverage = Array(repeating: 0, count: program.rules.count)
+            }
+        }
+    }
+    public private(set) var conditionCoverage: [UInt8] = []
+    public private(set) var ruleCoverage: [UInt8] = []
 
     public private(set) var status: [Tri]
     var ruleStatus: [Tri]
@@ -177,6 +189,7 @@ public struct Evaluator {
             }
         }
         status[Int(n)] = result
+        if recordingCoverage { conditionCoverage[Int(n)] |= 1 << result.rawValue }
         return result
     }
 
@@ -283,6 +296,7 @@ public struct Evaluator {
         }
         ruleStatus[r] = result
         ruleStamp[r] = now
+        if recordingCoverage { ruleCoverage[r] |= 1 << result.rawValue }
         return result
     }
 

@@ -54,6 +54,12 @@ public struct CaseRun: Sendable {
         return result
     }
 
+    /// The valid case files under the given paths (invalid ones are skipped: `run` reports them).
+    public static func load(_ paths: [String], program: Program, options: Options) -> [CaseFile] {
+        let loader = CaseLoader(program: program, today: options.today)
+        return expand(paths).0.compactMap { loader.load($0, asOfOverride: options.asOf).0 }
+    }
+
     public static func run(_ paths: [String], program: Program, options: Options) -> [Result] {
         let (texts, readErrors) = expand(paths)
         var results = readErrors.map { Result(path: $0.location.file, report: nil, diagnostics: [$0]) }

@@ -170,8 +170,6 @@ public struct Explainer {
                 }
                 if applies == .unknown { child.notes.append("Whether this version applies depends on facts not yet known.") }
                 for (i, n) in vdecl.notes.enumerated() {
-                    let compiledNotes = program.checked.rules[r].versions[v - compiled.versions.lowerBound].notes
-                    _ = compiledNotes
                     if evaluator.evaluate(condition: noteNode(r, v, i, program)) == .yes {
                         child.notes.append(fill(n.text, evaluator) + citeSuffix(n.cite))
                         context.notes.append(fill(n.text, evaluator))

@@ -5,7 +5,6 @@ public enum Compiler {
         builder.build()
         var program = builder.program
         for (i, f) in checked.facts.enumerated() { program.factSlots[f.name] = i }
-        for (i, info) in program.nodeInfo.enumerated() where program.nodeByPath[info.path] == nil { program.nodeByPath[info.path] = Int32(i) }
         return program
     }
 
@@ -55,7 +54,8 @@ public enum Compiler {
                 for v in r.versions {
                     program.versions.append(Program.Version(
                         name: v.name, from: v.from ?? .min, until: v.until ?? .max,
-                        applies: v.applies.map { condition($0) } ?? -1, when: condition(v.when), unless: v.unless.map { condition($0) }))
+                        applies: v.applies.map { condition($0) } ?? -1, when: condition(v.when), unless: v.unless.map { condition($0) },
+                        notes: v.notes.map { condition($0.when) }))
                 }
                 program.rules[i] = Program.Rule(
                     from: r.from ?? .min, until: r.until ?? .max, versions: start..<program.versions.count,

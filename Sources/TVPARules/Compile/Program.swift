@@ -46,6 +46,7 @@ public struct Program: Sendable {
         public var applies: Int32  // -1: always
         public var when: Int32
         public var unless: [Int32]
+        public var notes: [Int32]
     }
 
     public struct Rule: Sendable {
@@ -99,7 +100,6 @@ public struct Program: Sendable {
 
     public func programIndex(_ id: String) -> Int? { programs.firstIndex { $0.id == id } }
     public func factIndex(_ name: String) -> Int? { factSlots[name] }
-    /// Name → slot and path → node, built once so explaining looks nothing up linearly.
+    /// Name → slot, built once so explaining looks nothing up linearly.
     public var factSlots: [String: Int] = [:]
-    public var nodeByPath: [String: Int32] = [:]
 }

@@ -82,29 +82,28 @@ public enum Vocabulary {
     static func schema(of fact: FactDecl) -> JSON {
         var pairs: [(String, JSON)] = []
         if let q = fact.question { pairs.append(("description", .string(q))) }
-        let nullable = JSON.object([("type", .string("null"))])
         let body: JSON
         switch fact.type {
-        case .bool: body = .object([("type", .string("boolean"))])
-        case .integer: body = .object([("type", .string("integer"))])
-        case .date: body = .object([("type", .string("string")), ("format", .string("date"))])
-        case .text, .reference: body = .object([("type", .string("string"))])
-        case .enumeration: body = .object([("enum", .array(fact.values.map { .string($0) }))])
         case .list:
-            body = .object([("type", .string("array")), ("items", .object([("enum", .array(fact.values.map { .string($0) }))])), ("uniqueItems", .bool(true))])
+            body = .object([("type", .string("array")), ("items", schema(of: .enumeration, values: fact.values)), ("uniqueItems", .bool(true))])
         case .records:
-            let fields = fact.fields.map { field -> (String, JSON) in
-                switch field.type {
-                case .enumeration: return (field.name, .object([("enum", .array(field.values.map { .string($0) }))]))
-                case .date: return (field.name, .object([("type", .string("string")), ("format", .string("date"))]))
-                case .bool: return (field.name, .object([("type", .string("boolean"))]))
-                case .integer: return (field.name, .object([("type", .string("integer"))]))
-                default: return (field.name, .object([("type", .string("string"))]))
-                }
-            }
+            let fields = fact.fields.map { ($0.name, schema(of: $0.type, values: $0.values)) }
             body = .object([("type", .string("array")), ("items", .object([("type", .string("object")), ("properties", .object(fields)), ("additionalProperties", .bool(false))]))])
+        default:
+            body = schema(of: fact.type, values: fact.values)
         }
-        pairs.append(("anyOf", .array([body, nullable])))
+        pairs.append(("anyOf", .array([body, .object([("type", .string("null"))])])))
         return .object(pairs)
+    }
+
+    /// The schema of one scalar value: a fact's, or a record field's.
+    static func schema(of type: FactType, values: [String]) -> JSON {
+        switch type {
+        case .bool: return .object([("type", .string("boolean"))])
+        case .integer: return .object([("type", .string("integer"))])
+        case .date: return .object([("type", .string("string")), ("format", .string("date"))])
+        case .enumeration: return .object([("enum", .array(values.map { .string($0) }))])
+        case .text, .reference, .list, .records: return .object([("type", .string("string"))])
+        }
     }
 }

@@ -13,19 +13,11 @@ public struct Explainer {
     public func report(_ file: CaseFile, program: Program, decisionDate: Int, programs only: Set<String>? = nil, evaluator existing: Evaluator? = nil) -> CaseReport {
         var evaluator = existing ?? Evaluator(program: program, tracing: true)
         evaluator.tracing = true
-        evaluator.begin(values: file.values, records: file.records, decisionDate: decisionDate)
         var decisions: [Decision] = []
         let selected = program.programs.indices.filter { only == nil || only!.contains(program.programs[$0].id) }
-        for p in selected where program.programs[p].subject == .principal {
-            let raw = evaluator.decide(p)
-            decisions.append(decision(raw, subject: "principal", file: file, evaluator: &evaluator))
-        }
-        for (m, member) in file.members.enumerated() {
-            evaluator.select(memberValues: member.values)
-            for p in selected where program.programs[p].subject == .familyMember {
-                let raw = evaluator.decide(p, member: m)
-                decisions.append(decision(raw, subject: member.id, file: file, evaluator: &evaluator))
-            }
+        Evaluator.decide(selected, for: file, decisionDate: decisionDate, with: &evaluator) { evaluator, raw, member in
+            let subject = member.map { file.members[$0].id } ?? "principal"
+            decisions.append(decision(raw, subject: subject, file: file, evaluator: &evaluator))
         }
         // Rank the questions by how many undetermined decisions each would help settle.
         var counts: [String: (MissingFact, Int, Int)] = [:]
@@ -170,7 +162,7 @@ public struct Explainer {
                 }
                 if applies == .unknown { child.notes.append("Whether this version applies depends on facts not yet known.") }
                 for (i, n) in vdecl.notes.enumerated() {
-                    if evaluator.evaluate(condition: noteNode(r, v, i, program)) == .yes {
+                    if evaluator.evaluate(condition: program.versions[v].notes[i]) == .yes {
                         child.notes.append(fill(n.text, evaluator) + citeSuffix(n.cite))
                         context.notes.append(fill(n.text, evaluator))
                     }
@@ -180,12 +172,6 @@ public struct Explainer {
             node.children.append(child)
         }
         return node
-    }
-
-    /// Version notes are compiled with the rule's checked form; find the node by path.
-    func noteNode(_ r: Int, _ v: Int, _ i: Int, _ program: Program) -> Int32 {
-        let path = "\(program.checked.rules[r].id)/versions/\(program.versions[v].name)/notes[\(i)]"
-        return program.nodeByPath[path] ?? 0
     }
 
     func collectVersion(_ v: Int, status: Tri, into node: inout ExplanationNode, evaluator: inout Evaluator, context: inout TreeContext) {

@@ -8,93 +8,89 @@ public struct Benchmark {
         public var programEvaluations: Int
         public var runs: Int
         public var compileMilliseconds: Double
-        public var casesPerSecondPlain: Double
-        public var evaluationsPerSecondPlain: Double
-        public var casesPerSecondExplained: Double
-        public var evaluationsPerSecondExplained: Double
+        /// Median seconds for one pass over the corpus, by how much is explained.
+        public var plainSeconds: Double
+        public var tracedSeconds: Double
+        public var decisionViewSeconds: Double
+        public var fullViewSeconds: Double
         public var peakMemoryMiB: Double
-        public var evaluationsPerSecondTraced: Double
-        public var evaluationsPerSecondDecisionView: Double
+
+        public func evaluationsPerSecond(_ seconds: Double) -> Double { Double(programEvaluations) / seconds }
+        public func casesPerSecond(_ seconds: Double) -> Double { Double(cases) / seconds }
 
         public var text: String {
-            func f(_ x: Double) -> String { String(format: "%.0f", x) }
+            func rate(_ seconds: Double) -> String {
+                String(format: "%.0f cases/s, %.0f program evaluations/s", casesPerSecond(seconds), evaluationsPerSecond(seconds))
+            }
             return """
             corpus: \(cases) generated cases, \(programEvaluations) program evaluations per pass; median of \(runs) runs, one core
-            compile the rule set:                \(String(format: "%.2f", compileMilliseconds)) ms
-            without explanations:                \(f(casesPerSecondPlain)) cases/s, \(f(evaluationsPerSecondPlain)) program evaluations/s
-            with the trace (every node, no short-circuit): \(f(evaluationsPerSecondTraced)) program evaluations/s
-            with explanation trees, decision view: \(f(evaluationsPerSecondDecisionView)) program evaluations/s
-            with explanation trees, full view:   \(f(casesPerSecondExplained)) cases/s, \(f(evaluationsPerSecondExplained)) program evaluations/s
-            peak memory (resident):              \(String(format: "%.1f", peakMemoryMiB)) MiB
+            compile the rule set:                  \(String(format: "%.2f", compileMilliseconds)) ms
+            without explanations:                  \(rate(plainSeconds))
+            with the trace (every node evaluated): \(rate(tracedSeconds))
+            explanation trees, decision view:      \(rate(decisionViewSeconds))
+            explanation trees, full view:          \(rate(fullViewSeconds))
+            peak memory (resident):                \(String(format: "%.1f", peakMemoryMiB)) MiB
             """
         }
     }
 
     public static func run(source: RuleSource, cases count: Int, seed: UInt64, runs: Int) -> Report? {
-        var compileTimes: [Double] = []
-        var program: Program?
-        for _ in 0..<max(runs, 5) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let compiled = RuleCompiler.compile(source).0
-            compileTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-            program = compiled?.program
-        }
-        guard let program else { return nil }
+        // Each compiled program is kept until the next is timed, so freeing it is not counted.
+        var compiled: CompiledRules?
+        let compileMilliseconds = median((0..<max(runs, 5)).map { _ in
+            var result: CompiledRules?
+            let seconds = timed { result = RuleCompiler.compile(source).0 }
+            compiled = result
+            return seconds * 1000
+        })
+        guard let program = compiled?.program else { return nil }
         var generator = CaseGenerator(program: program, seed: seed)
         let loader = CaseLoader(program: program)
         let files: [CaseFile] = (0..<count).compactMap { i in
             loader.load(SourceText(path: "generated", text: generator.next(index: i).render())).0
         }
-        let principalPrograms = program.programs.indices.filter { program.programs[$0].subject == .principal }
-        let memberPrograms = program.programs.indices.filter { program.programs[$0].subject == .familyMember }
-        let evaluations = files.reduce(0) { $0 + principalPrograms.count + $1.members.count * memberPrograms.count }
-
+        let programs = Array(program.programs.indices)
+        let principalCount = programs.filter { program.programs[$0].subject == .principal }.count
+        let evaluations = files.reduce(0) { $0 + principalCount + $1.members.count * (programs.count - principalCount) }
+        let today = CivilDate.today()
         var sink = 0
-        func evaluateAll(tracing: Bool) -> [Double] {
+
+        func evaluateAll(tracing: Bool) -> Double {
             var evaluator = Evaluator(program: program, tracing: tracing)
-            var times: [Double] = []
-            for _ in 0..<runs {
-                let start = DispatchTime.now().uptimeNanoseconds
-                for file in files {
-                    let date = file.decisionDate(override: nil, today: CivilDate.today())
-                    evaluator.begin(values: file.values, records: file.records, decisionDate: date)
-                    for p in principalPrograms { sink &+= evaluator.decide(p).outcome.hashValue }
-                    for member in file.members {
-                        evaluator.select(memberValues: member.values)
-                        for p in memberPrograms { sink &+= evaluator.decide(p).outcome.hashValue }
+            return median((0..<runs).map { _ in
+                timed {
+                    for file in files {
+                        Evaluator.decide(programs, for: file, decisionDate: file.decisionDate(override: nil, today: today), with: &evaluator) { _, raw, _ in
+                            sink &+= raw.outcome.hashValue
+                        }
                     }
                 }
-                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            }
-            return times
+            })
         }
-        func explainAll(_ view: ExplainView) -> [Double] {
+        func explainAll(_ view: ExplainView) -> Double {
             let explainer = Explainer(view: view)
             let traced = Evaluator(program: program, tracing: true)
-            var times: [Double] = []
-            for _ in 0..<runs {
-                let start = DispatchTime.now().uptimeNanoseconds
-                for file in files {
-                    let date = file.decisionDate(override: nil, today: CivilDate.today())
-                    sink &+= explainer.report(file, program: program, decisionDate: date, evaluator: traced).decisions.count
+            return median((0..<runs).map { _ in
+                timed {
+                    for file in files {
+                        sink &+= explainer.report(file, program: program, decisionDate: file.decisionDate(override: nil, today: today), evaluator: traced).decisions.count
+                    }
                 }
-                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            }
-            return times
+            })
         }
-        let plain = evaluateAll(tracing: false)
-        let traced = evaluateAll(tracing: true)
-        let decisionView = explainAll(.decision)
-        let explained = explainAll(.full)
+        let report = Report(
+            cases: files.count, programEvaluations: evaluations, runs: runs, compileMilliseconds: compileMilliseconds,
+            plainSeconds: evaluateAll(tracing: false), tracedSeconds: evaluateAll(tracing: true),
+            decisionViewSeconds: explainAll(.decision), fullViewSeconds: explainAll(.full), peakMemoryMiB: peakResidentMiB())
         if sink == 42 { print("") }  // keeps the optimiser from dropping the work
-        let tracedSeconds = median(traced), decisionSeconds = median(decisionView)
-        let plainSeconds = median(plain), explainedSeconds = median(explained)
-        return Report(
-            cases: files.count, programEvaluations: evaluations, runs: runs, compileMilliseconds: median(compileTimes),
-            casesPerSecondPlain: Double(files.count) / plainSeconds, evaluationsPerSecondPlain: Double(evaluations) / plainSeconds,
-            casesPerSecondExplained: Double(files.count) / explainedSeconds, evaluationsPerSecondExplained: Double(evaluations) / explainedSeconds,
-            peakMemoryMiB: peakResidentMiB(),
-            evaluationsPerSecondTraced: Double(evaluations) / tracedSeconds, evaluationsPerSecondDecisionView: Double(evaluations) / decisionSeconds)
+        return report
+    }
+
+    /// Seconds the work takes, by the monotonic clock.
+    static func timed(_ work: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        work()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
     static func median(_ xs: [Double]) -> Double {

@@ -28,17 +28,11 @@ public struct Coverage: Sendable {
     public static func measure(_ files: [CaseFile], program: Program) -> Coverage {
         var evaluator = Evaluator(program: program, tracing: true)
         evaluator.recordingCoverage = true
-        let principal = program.programs.indices.filter { program.programs[$0].subject == .principal }
-        let members = program.programs.indices.filter { program.programs[$0].subject == .familyMember }
+        // Notes are evaluated as explanations evaluate them: after the decision they annotate.
+        let notes = program.rules.flatMap(\.notes) + program.versions.flatMap(\.notes) + program.programs.flatMap(\.notes)
         for file in files {
-            evaluator.begin(values: file.values, records: file.records, decisionDate: file.decisionDate(override: nil, today: CivilDate.today()))
-            // Notes are evaluated as explanations evaluate them: after the decisions.
-            let notes = program.rules.flatMap(\.notes) + program.programs.flatMap(\.notes)
-            for p in principal { _ = evaluator.decide(p) }
-            for n in notes { _ = evaluator.evaluate(condition: n) }
-            for member in file.members {
-                evaluator.select(memberValues: member.values)
-                for p in members { _ = evaluator.decide(p) }
+            let date = file.decisionDate(override: nil, today: CivilDate.today())
+            Evaluator.decide(Array(program.programs.indices), for: file, decisionDate: date, with: &evaluator) { evaluator, _, _ in
                 for n in notes { _ = evaluator.evaluate(condition: n) }
             }
         }

@@ -24,52 +24,24 @@ public struct CaseRun: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Case files under the given files and folders, sorted: YAML files, and JSON Lines files
-    /// (`.jsonl`, one case per line — JSON is YAML, so the same loader reads them).
-    public static func expand(_ paths: [String]) -> ([SourceText], [Diagnostic]) {
-        var texts: [SourceText] = []
-        var diagnostics: [Diagnostic] = []
-        for path in paths {
-            if path.hasSuffix(".jsonl") {
-                let (files, d) = SourceReader.readFile(path)
-                diagnostics += d
-                for file in files { texts += jsonLines(file) }
-                continue
-            }
-            let (t, d) = SourceReader.readDirectory(path)
-            texts += t
-            diagnostics += d
-        }
-        return (texts, diagnostics)
-    }
-
-    static func jsonLines(_ file: SourceText) -> [SourceText] {
-        var result: [SourceText] = []
-        var lineNumber = 0
-        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-            result.append(SourceText(path: file.path, text: String(line), firstLine: lineNumber))
-        }
-        return result
-    }
-
     /// The valid case files under the given paths (invalid ones are skipped: `run` reports them).
     public static func load(_ paths: [String], program: Program, options: Options) -> [CaseFile] {
         let loader = CaseLoader(program: program, today: options.today)
-        return expand(paths).0.compactMap { loader.load($0, asOfOverride: options.asOf).0 }
+        var stream = CaseStream(paths: paths)
+        return stream.all().compactMap { loader.load($0, asOfOverride: options.asOf).0 }
     }
 
     public static func run(_ paths: [String], program: Program, options: Options) -> [Result] {
-        let (texts, readErrors) = expand(paths)
-        var results = readErrors.map { Result(path: $0.location.file, report: nil, diagnostics: [$0]) }
+        var stream = CaseStream(paths: paths)
+        let texts = stream.all()
+        var results = stream.diagnostics.map { Result(path: $0.location.file, report: nil, diagnostics: [$0]) }
         let loader = CaseLoader(program: program, today: options.today)
         let explainer = Explainer(view: options.view, redact: options.redact)
         var seen: [String: String] = [:]
         for text in texts {
             var (file, diagnostics) = loader.load(text, asOfOverride: options.asOf)
             if let f = file, let first = seen[f.id] {
-                diagnostics.append(Diagnostic(.caseInvalidId, "case id '\(f.id)' is also used by \(first); ids are unique in a corpus", at: SourceLocation(file: text.path, line: 1, column: 1), severity: .warning))
+                diagnostics.append(Diagnostic(.caseInvalidId, "case id '\(f.id)' is also used by \(first); ids are unique in a corpus", at: SourceLocation(file: text.path, line: text.line, column: 1), severity: .warning))
             }
             guard let file else {
                 results.append(Result(path: text.path, report: nil, diagnostics: diagnostics))

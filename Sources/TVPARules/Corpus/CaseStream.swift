@@ -1,0 +1,101 @@
+import Foundation
+
+/// A corpus as a stream of case inputs, read in batches: YAML case files (`.yaml`, `.yml`),
+/// JSON Lines (`.jsonl`, one case per line) and CSV (`.csv`, one case per row), given as files
+/// or found in folders. Memory holds one batch, never the corpus.
+public struct CaseStream {
+    private var files: [String] = []
+    private var nextFile = 0
+    private var open: OpenFile?
+    /// Paths that could not be read (each also ends the file it concerns).
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    private enum OpenFile {
+        case jsonLines(LineReader, path: String)
+        case csv(CSVRowReader, path: String)
+    }
+
+    static let extensions = [".yaml", ".yml", ".jsonl", ".csv"]
+
+    public init(paths: [String]) {
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(.readUnreadable, "no such file or directory", at: SourceLocation(file: path, line: 1, column: 1)))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            files += (FileManager.default.subpaths(atPath: base) ?? [])
+                .filter { name in Self.extensions.contains { name.hasSuffix($0) } }
+                .sorted()
+                .map { base + "/" + $0 }
+        }
+    }
+
+    /// Up to `maxCount` inputs; empty when the corpus is exhausted.
+    public mutating func next(maxCount: Int) -> [CaseInput] {
+        var batch: [CaseInput] = []
+        while batch.count < maxCount {
+            if let file = open {
+                switch file {
+                case .jsonLines(var reader, let path):
+                    while batch.count < maxCount, let line = reader.next() {
+                        if line.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+                        batch.append(CaseInput(path: path, line: reader.lineNumber, text: line, format: .jsonLine))
+                    }
+                    if batch.count < maxCount {
+                        reader.close()
+                        open = nil
+                    } else {
+                        open = .jsonLines(reader, path: path)
+                    }
+                case .csv(var reader, let path):
+                    while batch.count < maxCount, let row = reader.next() { batch.append(row) }
+                    diagnostics += reader.takeDiagnostics()
+                    if batch.count < maxCount {
+                        reader.close()
+                        open = nil
+                    } else {
+                        open = .csv(reader, path: path)
+                    }
+                }
+                continue
+            }
+            guard nextFile < files.count else { break }
+            let path = files[nextFile]
+            nextFile += 1
+            if path.hasSuffix(".jsonl") {
+                guard let reader = LineReader(path: path) else {
+                    diagnostics.append(Diagnostic(.readUnreadable, "cannot read this file", at: SourceLocation(file: path, line: 1, column: 1)))
+                    continue
+                }
+                open = .jsonLines(reader, path: path)
+            } else if path.hasSuffix(".csv") {
+                guard let reader = CSVRowReader(path: path) else {
+                    diagnostics.append(Diagnostic(.readUnreadable, "cannot read this file", at: SourceLocation(file: path, line: 1, column: 1)))
+                    continue
+                }
+                open = .csv(reader, path: path)
+            } else {
+                let (texts, d) = SourceReader.readFile(path)
+                diagnostics += d
+                batch += texts.map { CaseInput(path: $0.path, text: $0.text, format: .yaml) }
+            }
+        }
+        return batch
+    }
+
+    /// Every input at once: for small corpora and tests.
+    public mutating func all() -> [CaseInput] {
+        var result: [CaseInput] = []
+        while true {
+            let batch = next(maxCount: 4096)
+            if batch.isEmpty { return result }
+            result += batch
+        }
+    }
+}

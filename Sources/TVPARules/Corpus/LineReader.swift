@@ -1,0 +1,47 @@
+import Foundation
+
+/// Reads a file line by line in fixed-size chunks, so a corpus of any size is held in memory
+/// a chunk at a time. Lines end at `\n`; a trailing `\r` is dropped.
+struct LineReader {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private let chunkSize: Int
+    /// The number of the line `next()` returned last.
+    private(set) var lineNumber = 0
+
+    init?(path: String, chunkSize: Int = 1 << 20) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        self.handle = handle
+        self.chunkSize = chunkSize
+    }
+
+    /// The next line, or nil at the end of the file. Invalid UTF-8 is repaired (and then fails
+    /// to parse where it is, with its line number).
+    mutating func next() -> String? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 10) {
+                var end = newline
+                if end > start && buffer[end - 1] == 13 { end -= 1 }
+                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                start = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = String(decoding: buffer[start...], as: UTF8.self)
+                start = buffer.count
+                lineNumber += 1
+                return line
+            }
+            buffer.removeFirst(start)
+            start = 0
+            let chunk = handle.readData(ofLength: chunkSize)
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+
+    func close() { try? handle.close() }
+}

@@ -1,7 +1,7 @@
 /// A loaded, valid case file: the principal's facts as slots, each family member's, and what
 /// the file expects. Only a file with no errors becomes a `CaseFile`.
-public struct CaseFile: Sendable {
-    public struct Member: Sendable {
+public struct CaseFile: Sendable, Equatable {
+    public struct Member: Sendable, Equatable {
         public var id: String
         /// Full slot array: the principal's facts with this member's `fm_` facts on top.
         public var values: [FactValue]

@@ -20,8 +20,9 @@ public enum RuleCompiler {
         return (files, sources, diagnostics)
     }
 
-    /// Parse and check; the checked rule set is nil when there are errors.
-    public static func check(_ source: RuleSource, extraFiles: [SourceText] = []) -> (CheckedRuleSet?, [Diagnostic]) {
+    /// Parse and check; the checked rule set is nil when there are errors. With a proposal, the
+    /// proposal is applied to the parsed rules first and checked with them.
+    public static func check(_ source: RuleSource, extraFiles: [SourceText] = [], proposal: SourceText? = nil) -> (CheckedRuleSet?, [Diagnostic]) {
         var (files, sources, diagnostics) = parse(source)
         for text in extraFiles {
             let (file, d) = RuleFileParser.parse(text)
@@ -33,15 +34,26 @@ public enum RuleCompiler {
         if sources.isEmpty {
             return (nil, [Diagnostic(.readUnreadable, "no rule files (*.yaml) found", at: SourceLocation(file: source.name, line: 1, column: 1))])
         }
+        if let proposal {
+            let (syntax, parseDiagnostics) = ProposalParser.parse(proposal)
+            diagnostics += parseDiagnostics
+            guard let syntax else { return (nil, diagnostics.sortedForDisplay()) }
+            let (overlaid, overlayDiagnostics) = ProposalOverlay.apply(syntax, to: files)
+            diagnostics += overlayDiagnostics
+            if diagnostics.hasErrors { return (nil, diagnostics.sortedForDisplay()) }
+            files = overlaid
+            sources.append(proposal)
+        }
         let (checked, checkDiagnostics) = Checker.check(files, sources: sources)
         return (checked, (diagnostics + checkDiagnostics).sortedForDisplay())
     }
 
     /// The whole front half: a program ready to evaluate, or every diagnostic.
-    public static func compile(_ source: RuleSource) -> (CompiledRules?, [Diagnostic]) {
-        let (checked, diagnostics) = check(source)
+    public static func compile(_ source: RuleSource, proposal: SourceText? = nil) -> (CompiledRules?, [Diagnostic]) {
+        let (checked, diagnostics) = check(source, proposal: proposal)
         guard let checked else { return (nil, diagnostics) }
-        let program = Compiler.compile(checked, sourceName: source.name)
+        let name = proposal.map { "\(source.name) + proposal \($0.path)" } ?? source.name
+        let program = Compiler.compile(checked, sourceName: name)
         return (CompiledRules(program: program, warnings: diagnostics), diagnostics)
     }
 }

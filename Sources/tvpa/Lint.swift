@@ -2,20 +2,39 @@ import ArgumentParser
 import TVPARules
 
 struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Compile the rules and report every error and warning, sorted, with file:line:column.")
+    static let configuration = CommandConfiguration(abstract: "Compile the rules (and each proposal given, applied to them) and report every error and warning, sorted, with file:line:column.")
 
     @Argument(help: "The rules folder (default: the rules built into tvpa).")
     var rulesDirectory: String?
 
+    @Option(name: .customLong("proposal"), parsing: .upToNextOption, help: "Proposals to check against the rules, each on its own (e.g. Rules/proposals/*.yaml).")
+    var proposals: [String] = []
+
     func run() throws {
         let source: RuleSource = rulesDirectory.map { .directory($0) } ?? .embedded
+        var failed = !lint(source, proposal: nil)
+        for path in proposals {
+            let (texts, diagnostics) = SourceReader.readFile(path)
+            Output.error(DiagnosticRenderer.render(diagnostics))
+            guard let text = texts.first else {
+                failed = true
+                continue
+            }
+            if !lint(source, proposal: text) { failed = true }
+        }
+        if failed { throw Exit.invalidInput }
+    }
+
+    /// Prints the diagnostics and a summary line; false when the rules do not compile.
+    func lint(_ source: RuleSource, proposal: SourceText?) -> Bool {
         let clock = ContinuousClock()
         var result: (CompiledRules?, [Diagnostic]) = (nil, [])
-        let elapsed = clock.measure { result = RuleCompiler.compile(source) }
+        let elapsed = clock.measure { result = RuleCompiler.compile(source, proposal: proposal) }
         let (compiled, diagnostics) = result
         Output.error(DiagnosticRenderer.render(diagnostics))
-        guard let compiled else { throw Exit.invalidInput }
+        guard let compiled else { return false }
         let p = compiled.program
-        Output.print("\(source.name): \(p.checked.facts.count) facts, \(p.checked.rules.count) rules, \(p.programs.count) programs, \(p.checked.parameters.count) parameters; \(diagnostics.count) warning\(diagnostics.count == 1 ? "" : "s"); compiled in \(elapsed.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
+        Output.print("\(p.sourceName): \(p.checked.facts.count) facts, \(p.checked.rules.count) rules, \(p.programs.count) programs, \(p.checked.parameters.count) parameters; \(diagnostics.count) warning\(diagnostics.count == 1 ? "" : "s"); compiled in \(elapsed.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
+        return true
     }
 }

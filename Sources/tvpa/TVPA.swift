@@ -29,11 +29,25 @@ struct RulesOptions: ParsableArguments {
     @Option(name: .long, help: "A rules folder to use instead of the rules built into tvpa.")
     var rules: String?
 
+    @Option(name: .long, help: "A proposal (a file like Rules/proposals/benefits-first.yaml) to apply to the rules.")
+    var proposal: String?
+
     var source: RuleSource { rules.map { .directory($0) } ?? .embedded }
 
+    /// The proposal's text, or exit 65 when it cannot be read.
+    func proposalText() throws -> SourceText? {
+        guard let proposal else { return nil }
+        let (texts, diagnostics) = SourceReader.readFile(proposal)
+        guard let text = texts.first else {
+            Output.error(DiagnosticRenderer.render(diagnostics))
+            throw ExitCode(65)
+        }
+        return text
+    }
+
     /// The compiled program, or the diagnostics on standard error and exit 65.
-    func compile() throws -> Program {
-        let (compiled, diagnostics) = RuleCompiler.compile(source)
+    func compile(applyingProposal: Bool = true) throws -> Program {
+        let (compiled, diagnostics) = RuleCompiler.compile(source, proposal: applyingProposal ? try proposalText() : nil)
         guard let compiled else {
             Output.error(DiagnosticRenderer.render(diagnostics))
             throw ExitCode(65)

@@ -39,6 +39,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case parseWrongShape = "parse.wrong-shape"
     case parseYamlSyntax = "parse.yaml-syntax"
     case parseYesNoBoolean = "parse.yes-no-boolean"
+    case proposalUnknownCondition = "proposal.unknown-condition"
     case readUnreadable = "read.unreadable"
 
     public var defaultSeverity: Severity {

@@ -86,14 +86,16 @@ extension NodeReader {
             let type = enumeration(f["type"]!, FactTypeName.self, what: "parameter type"),
             let items = sequence(f["values"]!, what: "parameter values")
         else { return nil }
-        var values: [ParameterValueSyntax] = []
-        for item in items {
+        return ParameterSyntax(name: name, type: type, title: string(f["title"], what: "title"), values: datedValues(items))
+    }
+
+    mutating func datedValues(_ items: [Node]) -> [ParameterValueSyntax] {
+        items.compactMap { item in
             guard let v = fields(item, what: "dated value", allowed: ["from", "value", "cite", "unverified"], required: ["from", "value"]),
                 let from = date(v["from"]!, what: "from"), let value = scalar(v["value"]!, what: "value")
-            else { continue }
-            values.append(ParameterValueSyntax(from: from, value: value, cite: citations(v["cite"]), unverified: string(v["unverified"], what: "unverified"), location: location(item)))
+            else { return nil }
+            return ParameterValueSyntax(from: from, value: value, cite: citations(v["cite"]), unverified: string(v["unverified"], what: "unverified"), location: location(item))
         }
-        return ParameterSyntax(name: name, type: type, title: string(f["title"], what: "title"), values: values)
     }
 
     mutating func says(_ node: Node?) -> SaysSyntax {

@@ -14,6 +14,23 @@ enum Output {
     }
 
     static var isTerminal: Bool { isatty(1) != 0 }
+    static var errorIsTerminal: Bool { isatty(2) != 0 }
+
+    /// Writes all of it, even when a pipe takes it in pieces; adds no line break.
+    @discardableResult
+    static func raw(_ text: String, to fd: Int32) -> Bool {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
 
     /// Writes all of it, even when a pipe takes it in pieces.
     private static func write(_ text: String, to fd: Int32) {

@@ -44,6 +44,8 @@ struct CSVRowReader {
         return diagnostics
     }
 
+    var bytesRead: Int { lines.bytesRead }
+
     func close() { lines.close() }
 }
 

@@ -9,6 +9,16 @@ public struct CaseStream {
     private var open: OpenFile?
     /// Paths that could not be read (each also ends the file it concerns).
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The corpus's size in bytes, and how much of it has been read: a progress bar's figures.
+    public private(set) var totalBytes = 0
+    private var finishedBytes = 0
+    public var bytesRead: Int {
+        switch open {
+        case .jsonLines(let reader, _): return finishedBytes + reader.bytesRead
+        case .csv(let reader, _): return finishedBytes + reader.bytesRead
+        case nil: return finishedBytes
+        }
+    }
 
     private enum OpenFile {
         case jsonLines(LineReader, path: String)
@@ -34,6 +44,13 @@ public struct CaseStream {
                 .sorted()
                 .map { base + "/" + $0 }
         }
+        for file in files {
+            totalBytes += ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int) ?? 0
+        }
+    }
+
+    private func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
     }
 
     /// Up to `maxCount` inputs; empty when the corpus is exhausted.
@@ -50,6 +67,7 @@ public struct CaseStream {
                     if batch.count < maxCount {
                         reader.close()
                         open = nil
+                        finishedBytes += size(path)
                     } else {
                         open = .jsonLines(reader, path: path)
                     }
@@ -59,6 +77,7 @@ public struct CaseStream {
                     if batch.count < maxCount {
                         reader.close()
                         open = nil
+                        finishedBytes += size(path)
                     } else {
                         open = .csv(reader, path: path)
                     }
@@ -83,6 +102,7 @@ public struct CaseStream {
             } else {
                 let (texts, d) = SourceReader.readFile(path)
                 diagnostics += d
+                finishedBytes += size(path)
                 batch += texts.map { CaseInput(path: $0.path, text: $0.text, format: .yaml) }
             }
         }

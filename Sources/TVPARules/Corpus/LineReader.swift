@@ -10,6 +10,8 @@ struct LineReader {
     private let chunkSize: Int
     /// The number of the line `next()` returned last.
     private(set) var lineNumber = 0
+    /// Bytes of the file consumed so far (for progress).
+    private(set) var bytesRead = 0
 
     init?(path: String, chunkSize: Int = 1 << 20) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
@@ -25,6 +27,7 @@ struct LineReader {
                 var end = newline
                 if end > start && buffer[end - 1] == 13 { end -= 1 }
                 let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                bytesRead += newline + 1 - start
                 start = newline + 1
                 lineNumber += 1
                 return line
@@ -32,6 +35,7 @@ struct LineReader {
             if atEnd {
                 guard start < buffer.count else { return nil }
                 let line = String(decoding: buffer[start...], as: UTF8.self)
+                bytesRead += buffer.count - start
                 start = buffer.count
                 lineNumber += 1
                 return line

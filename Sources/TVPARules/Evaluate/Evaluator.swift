@@ -111,6 +111,13 @@ public struct Evaluator {
         }
     }
 
+    /// A rule's status in the current decision, or nil when this decision did not evaluate it
+    /// (with `tracing` on, every rule under the program's rule is evaluated).
+    public func evaluatedStatus(ofRule r: Int) -> Tri? {
+        let now = program.rules[r].perMember ? memberStamp : stamp
+        return ruleStamp[r] == now ? ruleStatus[r] : nil
+    }
+
     /// Evaluates a free-standing condition node (contradictions, notes).
     public mutating func evaluate(condition n: Int32) -> Tri { eval(n) }
 

@@ -19,6 +19,11 @@ public struct ProposalOverlay {
     /// say where the changed law comes from.
     var citation: String { "Proposal \u{201C}\(proposal.title)\u{201D}: " + proposal.cite.map(\.value).joined(separator: "; ") }
 
+    /// Adds the proposal's citation once, however many changes touch the same rule.
+    private func addCitation(_ cite: inout [Located<String>], at location: SourceLocation) {
+        if !cite.contains(where: { $0.value == citation }) { cite.append(Located(citation, location)) }
+    }
+
     private mutating func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation, help: String? = nil) {
         diagnostics.append(Diagnostic(id, message, at: location, help: help))
     }
@@ -33,7 +38,7 @@ public struct ProposalOverlay {
                 error(.checkDuplicateId, CheckMessages.duplicate("rule", change.target.value, first: files[f].rules[r].id.location), at: change.target.location, help: "use replace_rule to change an existing rule")
                 return
             }
-            rule.cite.append(Located(citation, change.location))
+            addCitation(&rule.cite, at: change.location)
             added.rules.append(rule)
         case .addFact:
             guard case .fact(let fact) = change.body else { return }
@@ -48,18 +53,18 @@ public struct ProposalOverlay {
             guard let (f, r) = existingRule(change.target) else { return }
             switch change.body {
             case .rule(var rule):
-                rule.cite.append(Located(citation, change.location))
+                addCitation(&rule.cite, at: change.location)
                 files[f].rules[r] = rule
             case .version(var version):
                 guard let v = existingVersion(change.version!, of: files[f].rules[r]) else { return }
-                version.cite.append(Located(citation, change.location))
+                addCitation(&version.cite, at: change.location)
                 files[f].rules[r].versions[v] = version
             default: return
             }
             annotate(f, r, change)
         case .rewordRule:
             guard let (f, r) = existingRule(change.target) else { return }
-            files[f].rules[r].cite.append(Located(citation, change.location))
+            addCitation(&files[f].rules[r].cite, at: change.location)
             annotate(f, r, change)
         case .removeCondition, .replaceCondition, .addCondition, .addException:
             let address = ConditionAddress(change.target)
@@ -83,7 +88,7 @@ public struct ProposalOverlay {
         for i in values.indices {
             if values[i].from.value == ChangeSyntax.everyDate { values[i].from.value = first }
             if values[i].cite.isEmpty { values[i].cite = proposal.cite }
-            values[i].cite.append(Located(citation, values[i].location))
+            addCitation(&values[i].cite, at: values[i].location)
         }
         files[f].parameters[p].values = values
     }
@@ -167,7 +172,7 @@ public struct ProposalOverlay {
                 rule.versions[v].when = holder.when
                 rule.versions[v].unless = holder.unless
                 rule.versions[v].applies = holder.applies
-                rule.versions[v].cite.append(Located(citation, change.location))
+                addCitation(&rule.versions[v].cite, at: change.location)
             }
         }
         guard edited > 0 else {
@@ -175,7 +180,7 @@ public struct ProposalOverlay {
                 help: "address a condition by its path in the rule (see `tvpa dump --stage checked`), e.g. '\(rule.id.value)/when/all[0]', or by its id: '\(rule.id.value)#some-id'")
             return
         }
-        if rule.versions.isEmpty { rule.cite.append(Located(citation, change.location)) }
+        addCitation(&rule.cite, at: change.location)
         files[f].rules[r] = rule
         annotate(f, r, change)
     }
@@ -211,7 +216,7 @@ public struct ProposalOverlay {
                 if failure == nil, case .failed(let why) = holder.apply(operation, at: path.dropFirst()) { failure = why }
                 program.notApplicable[i].when = holder.when ?? program.notApplicable[i].when
                 if let because = change.because { program.notApplicable[i].because = because }
-                program.notApplicable[i].cite.append(Located(citation, change.location))
+                addCitation(&program.notApplicable[i].cite, at: change.location)
             } else {
                 failure = "name the entry's condition: '\(address.rule)/\(first)/when'"
             }

@@ -1,0 +1,126 @@
+/// Decides one case under both sides of a diff and says what changed. One per worker thread:
+/// it owns its evaluators, so nothing is shared while comparing.
+struct CaseComparer {
+    let before: Program
+    let after: Program
+    let beforeLoader: CaseLoader
+    let afterLoader: CaseLoader
+    /// Both sides read case files the same way, so each case is loaded once.
+    let sharedVocabulary: Bool
+    let beforeDate: Int?
+    let afterDate: Int?
+    /// Programs on both sides, matched by id: (before index, after index).
+    let pairs: [(before: Int, after: Int)]
+    let beforeGraph: RuleGraph
+    let afterGraph: RuleGraph
+    private var beforeEvaluator: Evaluator
+    private var afterEvaluator: Evaluator
+    private var beforeOutcomes: [RawDecision] = []
+    private var afterOutcomes: [RawDecision] = []
+
+    init(_ plan: DiffPlan) {
+        before = plan.before
+        after = plan.after
+        beforeLoader = CaseLoader(program: before, today: plan.today)
+        afterLoader = CaseLoader(program: after, today: plan.today)
+        sharedVocabulary = plan.sharedVocabulary
+        beforeDate = plan.beforeAsOf
+        afterDate = plan.afterAsOf
+        pairs = plan.pairs
+        beforeGraph = plan.beforeGraph
+        afterGraph = plan.afterGraph
+        beforeEvaluator = Evaluator(program: before)
+        afterEvaluator = Evaluator(program: after)
+    }
+
+    /// Compares one case, counting it in `summary`; the changed case, if its outcome moved
+    /// anywhere, and the diagnostics of an input that could not be read.
+    mutating func compare(_ input: CaseInput, into summary: inout DiffSummary) -> (ChangedCase?, [Diagnostic]) {
+        summary.cases += 1
+        let (beforeFile, beforeDiagnostics) = beforeLoader.load(input, asOfOverride: beforeDate)
+        guard let beforeFile else {
+            summary.invalid += 1
+            return (nil, beforeDiagnostics)
+        }
+        var afterFile = beforeFile
+        if !sharedVocabulary || afterDate != beforeDate {
+            let (file, afterDiagnostics) = afterLoader.load(input, asOfOverride: afterDate)
+            guard let file else {
+                summary.invalid += 1
+                return (nil, afterDiagnostics.map { d in
+                    var d = d
+                    d.message += " (under the compared rules)"
+                    return d
+                })
+            }
+            afterFile = file
+        }
+        let beforeDay = beforeFile.decisionDate(override: beforeDate, today: beforeLoader.today)
+        let afterDay = afterFile.decisionDate(override: afterDate, today: afterLoader.today)
+
+        beforeOutcomes.removeAll(keepingCapacity: true)
+        afterOutcomes.removeAll(keepingCapacity: true)
+        Evaluator.decide(pairs.map(\.before), for: beforeFile, decisionDate: beforeDay, with: &beforeEvaluator) { _, raw, _ in beforeOutcomes.append(raw) }
+        Evaluator.decide(pairs.map(\.after), for: afterFile, decisionDate: afterDay, with: &afterEvaluator) { _, raw, _ in afterOutcomes.append(raw) }
+
+        var anyChange = false
+        for (b, a) in zip(beforeOutcomes, afterOutcomes) {
+            guard let p = pairs.firstIndex(where: { $0.before == b.program }) else { continue }
+            summary.programs[p].moves[Transitions.index(b.outcome)][Transitions.index(a.outcome)] += 1
+            if b.outcome != a.outcome { anyChange = true }
+        }
+        guard anyChange else { return (nil, []) }
+        summary.changedCases += 1
+        return (explainChange(beforeFile, afterFile, beforeDay, afterDay, input), [])
+    }
+
+    /// Evaluates the changed case again with the trace on, to read every rule's status.
+    private func explainChange(_ beforeFile: CaseFile, _ afterFile: CaseFile, _ beforeDay: Int, _ afterDay: Int, _ input: CaseInput) -> ChangedCase {
+        var beforeTrace = Evaluator(program: before, tracing: true)
+        var afterTrace = Evaluator(program: after, tracing: true)
+        var beforeStatuses: [[String: Tri]] = []
+        var afterStatuses: [[String: Tri]] = []
+        Evaluator.decide(pairs.map(\.before), for: beforeFile, decisionDate: beforeDay, with: &beforeTrace) { ev, raw, _ in
+            beforeStatuses.append(Self.statuses(ev, beforeGraph.programRules[raw.program]))
+        }
+        Evaluator.decide(pairs.map(\.after), for: afterFile, decisionDate: afterDay, with: &afterTrace) { ev, raw, _ in
+            afterStatuses.append(Self.statuses(ev, afterGraph.programRules[raw.program]))
+        }
+        var decisions: [ChangedDecision] = []
+        for (k, (b, a)) in zip(beforeOutcomes, afterOutcomes).enumerated() where b.outcome != a.outcome {
+            let entry = after.checked.programs[a.program]
+            decisions.append(ChangedDecision(
+                program: entry.id, programTitle: entry.title, subject: b.member.map { beforeFile.members[$0].id } ?? "principal",
+                before: b.outcome, beforeReason: b.reason, after: a.outcome, afterReason: a.reason,
+                rules: ruleChanges(beforeStatuses[k], afterStatuses[k], beforeProgram: b.program, afterProgram: a.program)))
+        }
+        return ChangedCase(id: beforeFile.id, path: input.path, line: input.line, beforeDate: beforeDay, afterDate: afterDay, decisions: decisions)
+    }
+
+    private static func statuses(_ evaluator: Evaluator, _ rules: [Int]) -> [String: Tri] {
+        var result: [String: Tri] = [:]
+        for r in rules {
+            if let s = evaluator.evaluatedStatus(ofRule: r) { result[evaluator.program.checked.rules[r].id] = s }
+        }
+        return result
+    }
+
+    /// The rules under the program whose status differs, in reading order (the program's rule
+    /// first); a rule is a cause when no rule under it changed too.
+    private func ruleChanges(_ b: [String: Tri], _ a: [String: Tri], beforeProgram: Int, afterProgram: Int) -> [RuleChange] {
+        var order = afterGraph.programRules[afterProgram].map { after.checked.rules[$0].id }
+        let known = Set(order)
+        order += beforeGraph.programRules[beforeProgram].map { before.checked.rules[$0].id }.filter { !known.contains($0) }
+        let changed = Set(order.filter { b[$0] != a[$0] })
+        return order.filter(changed.contains).map { id in
+            let afterIndex = after.checked.rules.firstIndex { $0.id == id }
+            let beforeIndex = before.checked.rules.firstIndex { $0.id == id }
+            let children = (afterIndex.map { afterGraph.references[$0].map { after.checked.rules[$0].id } } ?? [])
+                + (beforeIndex.map { beforeGraph.references[$0].map { before.checked.rules[$0].id } } ?? [])
+            let decl = afterIndex.map { after.checked.rules[$0] } ?? before.checked.rules[beforeIndex!]
+            // A rule no longer reached cannot have moved the rule above it.
+            let movedUnder = children.contains { changed.contains($0) && a[$0] != nil }
+            return RuleChange(rule: id, title: decl.title, before: b[id], after: a[id], cite: decl.cite, cause: a[id] != nil && !movedUnder)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// Which rules each rule refers to, and which rules sit under each program: read from the
+/// checked rules once per program, so a diff can say which changed rule caused a change.
+struct RuleGraph: Sendable {
+    /// Rules referred to by each rule's conditions (every version, exceptions included).
+    let references: [[Int]]
+    /// Per program, its rules in the order a reader meets them: the program's rule first,
+    /// then depth first.
+    let programRules: [[Int]]
+
+    init(_ checked: CheckedRuleSet) {
+        var references: [[Int]] = []
+        for rule in checked.rules {
+            var found: [Int] = []
+            for version in rule.versions {
+                Self.collect(version.when, into: &found)
+                version.applies.map { Self.collect($0, into: &found) }
+                version.unless.forEach { Self.collect($0, into: &found) }
+            }
+            var seen = Set<Int>()
+            references.append(found.filter { seen.insert($0).inserted })
+        }
+        self.references = references
+        programRules = checked.programs.map { program in
+            var order: [Int] = []
+            var seen = Set<Int>()
+            func visit(_ r: Int) {
+                guard seen.insert(r).inserted else { return }
+                order.append(r)
+                references[r].forEach(visit)
+            }
+            visit(program.rule)
+            return order
+        }
+    }
+
+    static func collect(_ c: CheckedCondition, into found: inout [Int]) {
+        switch c.kind {
+        case .all(let items), .any(let items): items.forEach { collect($0, into: &found) }
+        case .not(let inner), .possible(let inner): collect(inner, into: &found)
+        case .records(_, _, let body): collect(body, into: &found)
+        case .rule(let r, _): found.append(r)
+        case .compare(_, let a, let b):
+            collect(a, into: &found)
+            collect(b, into: &found)
+        case .test, .decision: break
+        }
+    }
+
+    static func collect(_ v: CheckedValue, into found: inout [Int]) {
+        switch v.kind {
+        case .ifThenElse(let c, let a, let b):
+            collect(c, into: &found)
+            collect(a, into: &found)
+            collect(b, into: &found)
+        case .yearsBetween(let a, let b), .addDays(let a, let b), .addMonths(let a, let b), .addYears(let a, let b), .knownOr(let a, let b):
+            collect(a, into: &found)
+            collect(b, into: &found)
+        case .fact, .field, .decisionDate, .constant, .parameter: break
+        }
+    }
+}

@@ -38,8 +38,11 @@ public struct CaseRun: Sendable {
         let loader = CaseLoader(program: program, today: options.today)
         let explainer = Explainer(view: options.view, redact: options.redact)
         var seen: [String: String] = [:]
+        // A CSV header's problem comes back with every row under it: say it once.
+        var said = Set<Diagnostic>()
         for text in texts {
             var (file, diagnostics) = loader.load(text, asOfOverride: options.asOf)
+            diagnostics.removeAll { !said.insert($0).inserted }
             if let f = file, let first = seen[f.id] {
                 diagnostics.append(Diagnostic(.caseInvalidId, "case id '\(f.id)' is also used by \(first); ids are unique in a corpus", at: SourceLocation(file: text.path, line: text.line, column: 1), severity: .warning))
             }

@@ -3,7 +3,7 @@ import Foundation
 import TVPARules
 
 struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write reproducible, valid synthetic case files (YAML files in a folder, or JSON Lines).")
+    static let configuration = CommandConfiguration(abstract: "Write reproducible, valid synthetic case files (YAML files in a folder, JSON Lines, or CSV without records and family members).")
 
     @Option(help: "How many cases.")
     var count: Int = 100
@@ -11,14 +11,23 @@ struct Generate: ParsableCommand {
     @Option(help: "The seed: the same seed gives the same corpus.")
     var seed: UInt64 = 1
 
-    @Option(help: "A folder to write one YAML file per case into, or a file ending in .jsonl; without it, JSON Lines on standard output.")
+    @Option(help: "A folder to write one YAML file per case into, a file ending in .jsonl, or a file ending in .csv (one row per case: principal facts only); without it, JSON Lines on standard output.")
     var output: String?
 
     @OptionGroup var rules: RulesOptions
 
     func run() throws {
         guard count >= 0 else { throw ValidationError("--count must be zero or more") }
-        var generator = CaseGenerator(program: try rules.compile(), seed: seed)
+        let program = try rules.compile()
+        if let output, output.hasSuffix(".csv") {
+            var generator = CaseGenerator(program: program, seed: seed, shape: .flat)
+            let writer = CSVWriter(program: program)
+            var text = writer.header
+            for i in 0..<count { text += writer.row(generator.next(index: i)) }
+            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { throw ValidationError("cannot write \(output)") }
+            return
+        }
+        var generator = CaseGenerator(program: program, seed: seed)
         if let output, !output.hasSuffix(".jsonl") {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             for i in 0..<count {

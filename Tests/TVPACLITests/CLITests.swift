@@ -352,3 +352,41 @@ struct CLITests {
         #expect(r.stdout.isEmpty)
     }
 }
+
+extension CLITests {
+    @Test("tvpa check and tvpa test read a CSV corpus; expect columns pass and fail as in YAML")
+    func csvCorpus() throws {
+        let w = try Workspace()
+        defer { w.remove() }
+        let csv = "id,as_of,date_of_birth,reported,expect.child_help\r\n"
+            + "right,2024-06-01,2011-05-01,TRUE,eligible\r\n"
+            + "wrong,2024-06-01,2011-05-01,false,eligible\r\n"
+        let path = try w.write("cases/corpus.csv", csv)
+        let check = try Self.run(["check", "--rules", w.rules, "--format", "json", path])
+        #expect(check.status == 0, "stderr:\n\(check.stderr)")
+        #expect(check.stdout.split(separator: "\n").count == 2)
+        let test = try Self.run(["test", "--rules", w.rules, path])
+        #expect(test.status == 1, "stdout:\n\(test.stdout)\nstderr:\n\(test.stderr)")
+        #expect(test.stdout.contains("1 passed, 1 failed"))
+        #expect(test.stdout.contains("FAIL \(path) [wrong]"))
+        let bad = try w.write("cases/bad.csv", "id,reportd\nx,true\n")
+        let invalid = try Self.run(["check", "--rules", w.rules, bad])
+        #expect(invalid.status == 65)
+        #expect(invalid.stderr.contains("bad.csv:1:4: error[case.unknown-fact]: unknown column 'reportd'"))
+        #expect(invalid.stderr.contains("did you mean 'reported'?"))
+    }
+
+    @Test("tvpa generate --output x.csv writes a corpus that tvpa check reads without an error")
+    func generateCSV() throws {
+        let w = try Workspace()
+        defer { w.remove() }
+        let path = w.root.appendingPathComponent("gen.csv").path
+        let generate = try Self.run(["generate", "--rules", w.rules, "--count", "20", "--output", path])
+        #expect(generate.status == 0, "stderr:\n\(generate.stderr)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("id,title,as_of,source,narrative,date_of_birth,reported,story,age\r\n"))
+        let check = try Self.run(["check", "--rules", w.rules, "--format", "json", "--explain", "off", path])
+        #expect(check.status == 0, "stderr:\n\(check.stderr)")
+        #expect(check.stdout.split(separator: "\n").count == 20)
+    }
+}

@@ -4,8 +4,9 @@ import Testing
 
 /// One minimal bad fixture per diagnostic id. A rule diagnostic's fixture is
 /// `diagnostics/<id>.yaml`, a rule file compiled on its own; a case diagnostic's fixture is
-/// `diagnostics/<id>/` with a valid `rules.yaml` and a bad `case.yaml`. The first line of the
-/// bad file is `# expect: <id> at <line>:<column>`.
+/// `diagnostics/<id>/` with a valid `rules.yaml` and a bad `case.yaml` (or a bad `case.csv`,
+/// read as a corpus). The first line of the bad file (of `expect`, beside a CSV) is
+/// `# expect: <id> at <line>:<column>`.
 @Suite("Diagnostics table")
 struct DiagnosticFixtureTests {
     static let root: URL = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/diagnostics")
@@ -44,19 +45,33 @@ struct DiagnosticFixtureTests {
         try #require(hasFile || hasFolder, "no fixture for \(id.rawValue): add diagnostics/\(id.rawValue).yaml (or a folder)")
 
         let badFile: URL
+        var expectationFile: URL?
         let diagnostics: [Diagnostic]
         if id.rawValue.hasPrefix("case.") {
             try #require(hasFolder, "a case diagnostic's fixture is a folder with rules.yaml and case.yaml")
             let (compiled, ruleDiagnostics) = RuleCompiler.compile(.directory(folder.appendingPathComponent("rules.yaml").path))
             #expect(!ruleDiagnostics.hasErrors, "the fixture's rules must be valid: \(ruleDiagnostics)")
             let program = try #require(compiled).program
-            badFile = folder.appendingPathComponent("case.yaml")
-            let text = try String(contentsOf: badFile, encoding: .utf8)
-            let (caseFile, caseDiagnostics) = CaseLoader(program: program, today: CivilDate.parse("2024-06-01")!)
-                .load(SourceText(path: badFile.path, text: text))
-            diagnostics = caseDiagnostics
-            if id.defaultSeverity == .error {
-                #expect(caseFile == nil, "a case file with an error must not yield a case")
+            let loader = CaseLoader(program: program, today: CivilDate.parse("2024-06-01")!)
+            let csv = folder.appendingPathComponent("case.csv")
+            if fm.fileExists(atPath: csv.path) {
+                // A CSV corpus has no comment lines: its expect line is in `expect`.
+                badFile = csv
+                expectationFile = folder.appendingPathComponent("expect")
+                var stream = CaseStream(paths: [csv.path])
+                let loaded = stream.all().map { loader.load($0) }
+                diagnostics = stream.diagnostics + loaded.flatMap(\.1)
+                if id.defaultSeverity == .error {
+                    #expect(loaded.allSatisfy { $0.0 == nil }, "a CSV row with an error must not yield a case")
+                }
+            } else {
+                badFile = folder.appendingPathComponent("case.yaml")
+                let text = try String(contentsOf: badFile, encoding: .utf8)
+                let (caseFile, caseDiagnostics) = loader.load(SourceText(path: badFile.path, text: text))
+                diagnostics = caseDiagnostics
+                if id.defaultSeverity == .error {
+                    #expect(caseFile == nil, "a case file with an error must not yield a case")
+                }
             }
         } else {
             badFile = hasFile ? file : folder
@@ -68,7 +83,7 @@ struct DiagnosticFixtureTests {
                 #expect(compiled != nil, "a warning alone must not stop compilation")
             }
         }
-        let expected = try Self.expectation(in: hasFolder && !id.rawValue.hasPrefix("case.") ? folder.appendingPathComponent("rules.yaml") : badFile)
+        let expected = try Self.expectation(in: expectationFile ?? (hasFolder && !id.rawValue.hasPrefix("case.") ? folder.appendingPathComponent("rules.yaml") : badFile))
         #expect(expected.id == id.rawValue, "the fixture's expect line names \(expected.id)")
         let matching = diagnostics.filter { $0.id == id }
         #expect(!matching.isEmpty, "expected \(id.rawValue); got:\n\(diagnostics.map(\.description).joined(separator: "\n"))")

@@ -117,7 +117,7 @@ struct CaseBuilder {
                 continue
             }
             guard let word = reader.scalar(value, what: "outcome"), let outcome = Outcome(rawValue: word.value) else {
-                reader.report(.caseInvalidOutcome, CaseMessages.invalidOutcome(reader.location(value).description), at: value, help: Suggest.help(for: (try? value.string) ?? "", in: Outcome.allCases.map(\.rawValue)))
+                reader.report(.caseInvalidOutcome, CaseMessages.invalidOutcome(value.string ?? value.kindName, for: key), at: value, help: Suggest.help(for: value.string ?? "", in: Outcome.allCases.map(\.rawValue)))
                 continue
             }
             expect[key] = outcome

@@ -1,16 +1,33 @@
 /// Every message the case loader gives, in one place.
 enum CaseMessages {
     static func contradiction(_ message: String) -> String { "contradiction: \(message)" }
+    static func csvBoolean(_ name: String, _ value: String) -> String { "'\(name)' must be true or false, found '\(value)'" }
+    static let csvBooleanHelp = "write TRUE or FALSE (in any case), or leave the cell empty when it is not known"
+    static func csvDuplicateColumn(_ name: String, first: Int) -> String { "column '\(name)' appears twice in the header (first at column \(first))" }
+    static func csvEmptyList(_ name: String) -> String { "'\(name)' holds no value: write values separated by ';', '-' for none, or leave the cell empty when it is not known" }
+    static func csvCellCount(_ count: Int, header: Int) -> String { "this row has \(count) cells, but the header names \(header) columns" }
+    static func csvMemberColumn(_ name: String) -> String { "column '\(name)' is a family-member fact: a CSV row holds only the principal's facts" }
+    static func csvMemberProgram(_ name: String) -> String { "column '\(name)' is a family member's program: a CSV row holds only the principal" }
+    static let csvMemberHelp = "write cases with family members as JSON Lines (.jsonl) or YAML"
+    static func csvMissingId() -> String { "this row has no id: the 'id' cell is empty" }
+    static func csvNoIdColumn() -> String { "the header has no 'id' column: every case needs an id" }
+    static func csvRecordsColumn(_ name: String) -> String { "column '\(name)' holds a list of records, which a CSV cell cannot" }
+    static let csvRecordsHelp = "write cases with records as JSON Lines (.jsonl) or YAML"
+    static func csvUnnamedColumn(_ index: Int) -> String { "column \(index) has a value but no name in the header" }
+    static func csvUnknownProgram(_ name: String) -> String { "unknown column '\(name)': no program has this id" }
+    static func csvUnknownColumn(_ name: String) -> String { "unknown column '\(name)': not a principal fact, an envelope column (\(CSVLayout.envelope.joined(separator: ", "))) or expect.<program>" }
     static func dateAfterDecision(_ name: String, _ value: Int, _ decision: Int) -> String { "'\(name)' (\(CivilDate.format(value))) is after the decision date \(CivilDate.format(decision)); only future-dated facts may be" }
     static func dateOrder(_ a: String, _ b: String) -> String { "'\(a)' is after '\(b)', but it cannot be" }
     static func derivedMismatch(_ name: String, given: String, computed: String) -> String { "'\(name)' is given as \(given), but the other facts make it \(computed)" }
     static func duplicateMember(_ id: String) -> String { "family member id '\(id)' is used twice" }
     static func familyFactInPrincipal(_ name: String) -> String { "'\(name)' is a family-member fact; put it under family_members" }
     static func invalidId(_ id: String) -> String { "'\(id)' is not a valid id: use lowercase letters, digits and hyphens" }
-    static func invalidOutcome(_ value: String) -> String { "'\(value)' is not an outcome: eligible, not_eligible or undetermined" }
+    static func invalidOutcome(_ value: String, for program: String) -> String { "'\(value)' is not an outcome for '\(program)': eligible, not_eligible or undetermined" }
     static func principalFactInMember(_ name: String) -> String { "'\(name)' is a principal fact; family members take fm_ facts" }
     static func reservedMemberId() -> String { "'principal' is reserved for the principal; choose another member id" }
     static func typeMismatch(_ name: String, expected: String, found: String) -> String { "'\(name)' must be \(expected), found \(found)" }
+    static func unclosedQuote() -> String { "a quoted CSV cell is never closed: the rest of the file was read into it" }
+    static let unclosedQuoteHelp = "close the quote with \"; write a quote inside a quoted cell as \"\""
     static func unknownFact(_ name: String) -> String { "unknown fact '\(name)'" }
     static func unknownField(_ field: String, of name: String) -> String { "unknown field '\(field)' in a record of '\(name)'" }
     static func unknownMember(_ id: String) -> String { "no family member has id '\(id)'" }

@@ -16,9 +16,11 @@ struct CSVRowReader {
     mutating func next() -> CaseInput? {
         while let (record, line) = nextRecord() {
             guard let header else {
-                var columns = CSV.fields(record).map(\.value)
-                if let first = columns.first, first.hasPrefix("\u{FEFF}") { columns[0] = String(first.dropFirst()) }
-                self.header = CSVHeader(columns: columns, line: line)
+                var fields = CSV.fields(record)
+                if let first = fields.first, first.value.hasPrefix("\u{FEFF}") {
+                    fields = fields.enumerated().map { i, f in (i == 0 ? String(f.value.dropFirst()) : f.value, i == 0 ? 1 : f.column - 1) }
+                }
+                self.header = CSVHeader(columns: fields.map(\.value), line: line, cellColumns: fields.map(\.column))
                 continue
             }
             if record.utf8.allSatisfy({ $0 == 44 || $0 == 32 }) { continue }  // a blank row
@@ -33,7 +35,10 @@ struct CSVRowReader {
         let first = lines.lineNumber
         while CSV.hasOpenQuote(record), let more = lines.next() { record += "\n" + more }
         if CSV.hasOpenQuote(record) {
-            diagnostics.append(Diagnostic(.caseYamlSyntax, "a quoted CSV field is never closed", at: SourceLocation(file: path, line: first, column: 1)))
+            // The open quote begins the last field: the rest of the file was read into it.
+            let start = CSV.fields(record).last?.column ?? 1
+            let (line, column) = CSV.position(start, in: record, firstLine: first)
+            diagnostics.append(Diagnostic(.caseCSVShape, CaseMessages.unclosedQuote(), at: SourceLocation(file: path, line: line, column: column), help: CaseMessages.unclosedQuoteHelp))
             return nil
         }
         return (record, first)
@@ -87,6 +92,23 @@ public enum CSV {
         }
         result.append((field, start))
         return result
+    }
+
+    /// The line and column of a record's `column`-th character, for a record that may span
+    /// lines (a quoted field holding a line break).
+    public static func position(_ column: Int, in record: String, firstLine: Int) -> (line: Int, column: Int) {
+        var line = firstLine
+        var lineStart = 0
+        var offset = 0
+        for c in record {
+            offset += 1
+            if offset >= column { break }
+            if c == "\n" {
+                line += 1
+                lineStart = offset
+            }
+        }
+        return (line, column - lineStart)
     }
 
     static func hasOpenQuote(_ record: String) -> Bool {

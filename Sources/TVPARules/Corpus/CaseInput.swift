@@ -24,12 +24,17 @@ public struct CaseInput: Sendable {
     public var sourceText: SourceText { SourceText(path: path, text: text, firstLine: line) }
 }
 
-/// The header row of a CSV corpus: column names, as written, in order.
+/// The header row of a CSV corpus: column names, as written, in order, and where each begins.
 public struct CSVHeader: Sendable, Hashable {
     public var columns: [String]
     public var line: Int
-    public init(columns: [String], line: Int = 1) {
+    /// The 1-based character column at which each header cell begins (a byte-order mark is not
+    /// counted: editors do not show it).
+    public var cellColumns: [Int]
+
+    public init(columns: [String], line: Int = 1, cellColumns: [Int]? = nil) {
         self.columns = columns
         self.line = line
+        self.cellColumns = cellColumns ?? CSV.fields(columns.map(CSV.quote).joined(separator: ",")).map(\.column)
     }
 }

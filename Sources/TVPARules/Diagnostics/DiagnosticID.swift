@@ -2,6 +2,9 @@
 /// Each id has one minimal bad fixture under `Tests/TVPARulesTests/Fixtures/diagnostics/`.
 public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case caseContradiction = "case.contradiction"
+    /// A CSV header or row that does not fit a corpus of flat rows: a cell count that differs
+    /// from the header, an unclosed quote, a column a row cannot hold (records, family members).
+    case caseCSVShape = "case.csv-shape"
     case caseDateOutOfBounds = "case.date-out-of-bounds"
     case caseDerivedMismatch = "case.derived-mismatch"
     case caseDuplicateMember = "case.duplicate-member"

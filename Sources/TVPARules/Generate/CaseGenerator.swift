@@ -4,14 +4,27 @@
 /// Each candidate is loaded against the rules; one that breaks a declared contradiction is
 /// drawn again, so every generated case is valid.
 public struct CaseGenerator {
+    /// What a generated case may hold.
+    public enum Shape: Sendable {
+        /// Every fact, records and family members included.
+        case full
+        /// What one CSV row can hold: principal facts without records, no family members.
+        case flat
+    }
+
     public let program: Program
     public let seed: UInt64
+    public let shape: Shape
     var random: SplitMix64
     let loader: CaseLoader
 
-    public init(program: Program, seed: UInt64) {
+    /// A flat generator draws as a full one and then leaves out what a row cannot hold, so
+    /// the same seed gives the same cases, less their records and family members, in either
+    /// shape (unless leaving them out makes a case invalid, when it is drawn again).
+    public init(program: Program, seed: UInt64, shape: Shape = .full) {
         self.program = program
         self.seed = seed
+        self.shape = shape
         random = SplitMix64(seed: seed)
         loader = CaseLoader(program: program, today: CivilDate.dayNumber(year: 2026, month: 12, day: 31))
     }
@@ -19,11 +32,22 @@ public struct CaseGenerator {
     /// The `index`-th case as an ordered JSON object (render it as YAML or as one JSON line).
     public mutating func next(index: Int) -> JSON {
         for _ in 0..<50 {
-            let candidate = draw(id: "gen-\(seed)-\(index)")
+            var candidate = draw(id: "gen-\(seed)-\(index)")
+            if shape == .flat { candidate = flattened(candidate) }
             let text = SourceText(path: "generated", text: candidate.render())
             if loader.load(text).0 != nil { return candidate }
         }
         return .object([("id", .string("gen-\(seed)-\(index)")), ("facts", .object([]))])
+    }
+
+    /// A case less what a CSV row cannot hold.
+    func flattened(_ json: JSON) -> JSON {
+        guard case .object(let pairs) = json else { return json }
+        return .object(pairs.compactMap { key, value in
+            if key == "family_members" { return nil }
+            guard key == "facts", case .object(let facts) = value else { return (key, value) }
+            return (key, .object(facts.filter { name, _ in program.factIndex(name).map { CSVWriter.holds(program.checked.facts[$0]) } ?? false }))
+        })
     }
 
     mutating func draw(id: String) -> JSON {

@@ -11,7 +11,7 @@ public struct ExpectationCheck: Sendable {
     public var failures: [Failure] = []
     /// Files that could not be evaluated (their diagnostics are in the run results).
     public var invalidFiles = 0
-    /// Case files that state no expectation at all.
+    /// Cases that state no expectation at all, by place (`path`, or `path:line` in a corpus file).
     public var withoutExpectations: [String] = []
 
     public init(_ results: [CaseRun.Result]) {
@@ -30,7 +30,7 @@ public struct ExpectationCheck: Sendable {
                     failures.append(Failure(path: result.path, caseId: report.caseId, decision: d, expected: expected))
                 }
             }
-            if !any { withoutExpectations.append(result.path) }
+            if !any { withoutExpectations.append(result.place) }
         }
     }
 

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What each column of a CSV header means for the rows under it, checked against a program's
+/// vocabulary: an envelope field, a principal fact, an expected outcome, or nothing.
+struct CSVLayout {
+    enum Column: Equatable {
+        case envelope(String)
+        /// A principal fact's slot.
+        case fact(Int)
+        /// A principal program's id.
+        case expect(String)
+        /// A column whose header is in error (reported once, on the header), or blank.
+        case ignored
+    }
+
+    /// The envelope fields a flat row can hold (`facts`, `family_members` and `expect` are
+    /// spread over the other columns, or not held at all).
+    static let envelope = ["id", "title", "as_of", "source", "narrative"]
+    static let expectPrefix = "expect."
+
+    var columns: [Column] = []
+    /// The columns a row must have: up to the last header cell with a name. Cells beyond it
+    /// (the trailing commas spreadsheets write) must be empty.
+    var width = 0
+    var hasId = false
+    /// Problems with the header itself, located on the header line.
+    var diagnostics: [Diagnostic] = []
+
+    init(header: CSVHeader, program: Program, path: String) {
+        let names = header.columns.map { $0.trimmingCharacters(in: .whitespaces) }
+        width = (names.lastIndex { !$0.isEmpty } ?? -1) + 1
+        let facts = program.checked.facts
+        let principalPrograms = program.programs.filter { $0.subject == .principal }.map(\.id)
+        let candidates = Self.envelope + facts.filter { $0.subject == .principal && $0.type != .records }.map(\.name) + principalPrograms.map { Self.expectPrefix + $0 }
+        var seen: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            let column = i < header.cellColumns.count ? header.cellColumns[i] : 1
+            let location = SourceLocation(file: path, line: header.line, column: column)
+            func report(_ id: DiagnosticID, _ message: String, help: String? = nil) {
+                diagnostics.append(Diagnostic(id, message, at: location, help: help))
+                columns.append(.ignored)
+            }
+            if name.isEmpty {
+                columns.append(.ignored)  // a value under it is reported on its row
+                continue
+            }
+            if let first = seen[name] {
+                report(.caseCSVShape, CaseMessages.csvDuplicateColumn(name, first: first))
+                continue
+            }
+            seen[name] = column
+            if Self.envelope.contains(name) {
+                hasId = hasId || name == "id"
+                columns.append(.envelope(name))
+            } else if name.hasPrefix(Self.expectPrefix) {
+                let id = String(name.dropFirst(Self.expectPrefix.count))
+                if principalPrograms.contains(id) {
+                    columns.append(.expect(id))
+                } else if program.programs.contains(where: { $0.id == id }) {
+                    report(.caseCSVShape, CaseMessages.csvMemberProgram(name), help: CaseMessages.csvMemberHelp)
+                } else {
+                    report(.caseUnknownProgram, CaseMessages.csvUnknownProgram(name), help: Suggest.help(for: name, in: candidates.filter { $0.hasPrefix(Self.expectPrefix) }) ?? "programs: \(principalPrograms.joined(separator: ", "))")
+                }
+            } else if let slot = program.factIndex(name) {
+                if facts[slot].subject == .familyMember {
+                    report(.caseCSVShape, CaseMessages.csvMemberColumn(name), help: CaseMessages.csvMemberHelp)
+                } else if facts[slot].type == .records {
+                    report(.caseCSVShape, CaseMessages.csvRecordsColumn(name), help: CaseMessages.csvRecordsHelp)
+                } else {
+                    columns.append(.fact(slot))
+                }
+            } else {
+                report(.caseUnknownFact, CaseMessages.csvUnknownColumn(name), help: Suggest.help(for: name, in: candidates))
+            }
+        }
+        if !hasId {
+            diagnostics.append(Diagnostic(.caseMissingKey, CaseMessages.csvNoIdColumn(), at: SourceLocation(file: path, line: header.line, column: 1)))
+        }
+    }
+}

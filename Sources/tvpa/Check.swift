@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TVPARules
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -30,6 +31,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Replace fact values, free text and the narrative, so the report can be shared.")
     var redact = false
 
+    @Option(help: "Worker threads (default: every core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func run() throws {
         let program = try rules.compile()
         let date = try asOf.map { text -> Int in
@@ -41,17 +45,28 @@ struct Check: ParsableCommand {
             throw ValidationError("unknown program '\(id)'" + (Suggest.help(for: id, in: ids).map { "; \($0)" } ?? ""))
         }
         let options = CaseRun.Options(asOf: date, programs: programs.isEmpty ? nil : Set(programs), view: explain, redact: redact)
-        let results = CaseRun.run(cases, program: program, options: options)
         var invalid = false
-        for result in results {
+        // Reports printed to a terminal would tear the bar: draw it only when they go elsewhere.
+        var bar = ProgressBar(enabled: Output.errorIsTerminal && !Output.isTerminal)
+        let single = cases.count == 1 && !cases[0].hasSuffix(".jsonl") && !cases[0].hasSuffix(".csv") && !FileManager.default.isDirectory(cases[0])
+        CaseRun.stream(cases, program: program, options: options, workers: jobs, progress: { bar.update(cases: $0, fraction: $1) }) { result in
+            if !result.diagnostics.isEmpty { bar.finish() }
             Output.error(DiagnosticRenderer.render(result.diagnostics))
             if result.diagnostics.hasErrors { invalid = true }
-            guard let report = result.report else { continue }
+            guard let report = result.report else { return }
             switch format {
             case .text: Output.print(TextRenderer(color: Output.isTerminal).render(report))
-            case .json: Output.print(DecisionJSON.render(report, pretty: results.count == 1 && Output.isTerminal))
+            case .json: Output.print(DecisionJSON.render(report, pretty: single && Output.isTerminal))
             }
         }
+        bar.finish()
         if invalid { throw Exit.invalidInput }
+    }
+}
+
+extension FileManager {
+    func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

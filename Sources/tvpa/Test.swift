@@ -21,9 +21,14 @@ struct Test: ParsableCommand {
 
     func run() throws {
         let program = try rules.compile()
-        let results = CaseRun.run(paths, program: program, options: .init(view: .decision))
-        for result in results { Output.error(DiagnosticRenderer.render(result.diagnostics)) }
-        let check = ExpectationCheck(results)
+        var check = ExpectationCheck()
+        var bar = ProgressBar()
+        CaseRun.stream(paths, program: program, options: .init(view: .decision), workers: ProcessInfo.processInfo.activeProcessorCount, progress: { bar.update(cases: $0, fraction: $1) }) { result in
+            if !result.diagnostics.isEmpty { bar.finish() }
+            Output.error(DiagnosticRenderer.render(result.diagnostics))
+            check.add(result)
+        }
+        bar.finish()
         let renderer = TextRenderer(color: Output.isTerminal)
         for failure in check.failures {
             let d = failure.decision

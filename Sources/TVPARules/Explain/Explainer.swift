@@ -1,6 +1,6 @@
 /// Builds decisions and explanation trees from the evaluator's trace: a filter over node
 /// statuses, then sentences filled with the facts that decided them.
-public struct Explainer {
+public struct Explainer: Sendable {
     public var view: ExplainView
     public var redact: Bool
 

@@ -41,32 +41,67 @@ public struct CaseRun: Sendable {
         return stream.all().compactMap { loader.load($0, asOfOverride: options.asOf).0 }
     }
 
+    /// Every result at once, in corpus order: for small corpora and tests.
     public static func run(_ paths: [String], program: Program, options: Options) -> [Result] {
+        var results: [Result] = []
+        stream(paths, program: program, options: options) { results.append($0) }
+        return results
+    }
+
+    /// Loads, decides and explains every case under `paths` on `workers` threads, handing each
+    /// result to `consume` in corpus order as it is ready: memory holds a few batches, never
+    /// the corpus.
+    public static func stream(
+        _ paths: [String], program: Program, options: Options, workers: Int = 1,
+        progress: ((Int, Double) -> Void)? = nil, consume: (Result) -> Void
+    ) {
         var stream = CaseStream(paths: paths)
-        let texts = stream.all()
-        var results = stream.diagnostics.map { Result(path: $0.location.file, report: nil, diagnostics: [$0]) }
-        let loader = CaseLoader(program: program, today: options.today)
+        var reported = 0
+        func readErrors() {
+            while reported < stream.diagnostics.count {
+                let d = stream.diagnostics[reported]
+                consume(Result(path: d.location.file, report: nil, diagnostics: [d]))
+                reported += 1
+            }
+        }
+        readErrors()
         let explainer = Explainer(view: options.view, redact: options.redact)
         var seen: [String: String] = [:]
         // A CSV header's problem comes back with every row under it: say it once.
         var said = Set<Diagnostic>()
-        for text in texts {
-            let place: String
-            if case .yaml = text.format { place = text.path } else { place = "\(text.path):\(text.line)" }
-            var (file, diagnostics) = loader.load(text, asOfOverride: options.asOf)
-            diagnostics.removeAll { !said.insert($0).inserted }
-            if let f = file, let first = seen[f.id] {
-                diagnostics.append(Diagnostic(.caseInvalidId, "case id '\(f.id)' is also used by \(first); ids are unique in a corpus", at: SourceLocation(file: text.path, line: text.line, column: 1), severity: .warning))
-            }
-            guard let file else {
-                results.append(Result(path: text.path, report: nil, diagnostics: diagnostics, place: place))
-                continue
-            }
-            seen[file.id] = text.path
-            let date = file.decisionDate(override: options.asOf, today: options.today)
-            let report = explainer.report(file, program: program, decisionDate: date, programs: options.programs)
-            results.append(Result(path: text.path, report: report, diagnostics: diagnostics, place: place))
-        }
-        return results
+        var done = 0
+        OrderedPipeline<[CaseInput], [(CaseInput, CaseFile?, CaseReport?, [Diagnostic])]>().run(
+            workers: workers, inFlight: workers * 4,
+            makeState: { CaseLoader(program: program, today: options.today) },
+            work: { loader, batch in
+                batch.map { input in
+                    let (file, diagnostics) = loader.load(input, asOfOverride: options.asOf)
+                    let report = file.map { f in
+                        explainer.report(f, program: program, decisionDate: f.decisionDate(override: options.asOf, today: options.today), programs: options.programs)
+                    }
+                    return (input, file, report, diagnostics)
+                }
+            },
+            produce: {
+                let batch = stream.next(maxCount: 64)
+                return batch.isEmpty ? nil : batch
+            },
+            consume: { batch in
+                readErrors()
+                for (input, file, report, loaded) in batch {
+                    var diagnostics = loaded
+                    let place: String
+                    if case .yaml = input.format { place = input.path } else { place = "\(input.path):\(input.line)" }
+                    diagnostics.removeAll { !said.insert($0).inserted }
+                    if let f = file, let first = seen[f.id] {
+                        diagnostics.append(Diagnostic(.caseInvalidId, "case id '\(f.id)' is also used by \(first); ids are unique in a corpus", at: SourceLocation(file: input.path, line: input.line, column: 1), severity: .warning))
+                    }
+                    if let f = file { seen[f.id] = place }
+                    consume(Result(path: input.path, report: report, diagnostics: diagnostics, place: place))
+                }
+                done += batch.count
+                progress?(done, stream.totalBytes > 0 ? Double(stream.bytesRead) / Double(stream.totalBytes) : 1)
+            })
+        readErrors()
     }
 }

@@ -14,24 +14,29 @@ public struct ExpectationCheck: Sendable {
     /// Cases that state no expectation at all, by place (`path`, or `path:line` in a corpus file).
     public var withoutExpectations: [String] = []
 
+    public init() {}
+
     public init(_ results: [CaseRun.Result]) {
-        for result in results {
-            guard let report = result.report else {
-                invalidFiles += 1
-                continue
-            }
-            var any = false
-            for d in report.decisions {
-                guard let expected = d.expected else { continue }
-                any = true
-                if expected == d.outcome {
-                    passed += 1
-                } else {
-                    failures.append(Failure(path: result.path, caseId: report.caseId, decision: d, expected: expected))
-                }
-            }
-            if !any { withoutExpectations.append(result.place) }
+        for result in results { add(result) }
+    }
+
+    /// Counts one case's result (results stream in, one at a time).
+    public mutating func add(_ result: CaseRun.Result) {
+        guard let report = result.report else {
+            invalidFiles += 1
+            return
         }
+        var any = false
+        for d in report.decisions {
+            guard let expected = d.expected else { continue }
+            any = true
+            if expected == d.outcome {
+                passed += 1
+            } else {
+                failures.append(Failure(path: result.path, caseId: report.caseId, decision: d, expected: expected))
+            }
+        }
+        if !any { withoutExpectations.append(result.place) }
     }
 
     /// The closing line that test runners and CI read.

@@ -15,6 +15,9 @@ struct CaseComparer {
     let afterGraph: RuleGraph
     private var beforeEvaluator: Evaluator
     private var afterEvaluator: Evaluator
+    /// With the trace on, for the rare case whose outcome changed.
+    private var beforeTrace: Evaluator
+    private var afterTrace: Evaluator
     private var beforeOutcomes: [RawDecision] = []
     private var afterOutcomes: [RawDecision] = []
 
@@ -31,6 +34,8 @@ struct CaseComparer {
         afterGraph = plan.afterGraph
         beforeEvaluator = Evaluator(program: before)
         afterEvaluator = Evaluator(program: after)
+        beforeTrace = Evaluator(program: before, tracing: true)
+        afterTrace = Evaluator(program: after, tracing: true)
     }
 
     /// Compares one case, counting it in `summary`; the changed case, if its outcome moved
@@ -74,35 +79,32 @@ struct CaseComparer {
         return (explainChange(beforeFile, afterFile, beforeDay, afterDay, input), [])
     }
 
-    /// Evaluates the changed case again with the trace on, to read every rule's status.
-    private func explainChange(_ beforeFile: CaseFile, _ afterFile: CaseFile, _ beforeDay: Int, _ afterDay: Int, _ input: CaseInput) -> ChangedCase {
-        var beforeTrace = Evaluator(program: before, tracing: true)
-        var afterTrace = Evaluator(program: after, tracing: true)
-        var beforeStatuses: [[String: Tri]] = []
-        var afterStatuses: [[String: Tri]] = []
+    /// Evaluates the changed case again with the trace on, to read the status of every rule
+    /// under each changed decision.
+    private mutating func explainChange(_ beforeFile: CaseFile, _ afterFile: CaseFile, _ beforeDay: Int, _ afterDay: Int, _ input: CaseInput) -> ChangedCase {
+        let changed = Set(zip(beforeOutcomes, afterOutcomes).enumerated().filter { $0.element.0.outcome != $0.element.1.outcome }.map(\.offset))
+        var beforeStatuses: [Int: [String: Tri]] = [:]
+        var afterStatuses: [Int: [String: Tri]] = [:]
+        var k = 0
         Evaluator.decide(pairs.map(\.before), for: beforeFile, decisionDate: beforeDay, with: &beforeTrace) { ev, raw, _ in
-            beforeStatuses.append(Self.statuses(ev, beforeGraph.programRules[raw.program]))
+            if changed.contains(k) { beforeStatuses[k] = Self.statuses(ev, beforeGraph.programRules[raw.program]) }
+            k += 1
         }
+        k = 0
         Evaluator.decide(pairs.map(\.after), for: afterFile, decisionDate: afterDay, with: &afterTrace) { ev, raw, _ in
-            afterStatuses.append(Self.statuses(ev, afterGraph.programRules[raw.program]))
+            if changed.contains(k) { afterStatuses[k] = Self.statuses(ev, afterGraph.programRules[raw.program]) }
+            k += 1
         }
         var decisions: [ChangedDecision] = []
-        for (k, (b, a)) in zip(beforeOutcomes, afterOutcomes).enumerated() where b.outcome != a.outcome {
+        for k in changed.sorted() {
+            let (b, a) = (beforeOutcomes[k], afterOutcomes[k])
             let entry = after.checked.programs[a.program]
             decisions.append(ChangedDecision(
                 program: entry.id, programTitle: entry.title, subject: b.member.map { beforeFile.members[$0].id } ?? "principal",
                 before: b.outcome, beforeReason: b.reason, after: a.outcome, afterReason: a.reason,
-                rules: ruleChanges(beforeStatuses[k], afterStatuses[k], beforeProgram: b.program, afterProgram: a.program)))
+                rules: ruleChanges(beforeStatuses[k] ?? [:], afterStatuses[k] ?? [:], beforeProgram: b.program, afterProgram: a.program)))
         }
         return ChangedCase(id: beforeFile.id, path: input.path, line: input.line, beforeDate: beforeDay, afterDate: afterDay, decisions: decisions)
-    }
-
-    private static func statuses(_ evaluator: Evaluator, _ rules: [Int]) -> [String: Tri] {
-        var result: [String: Tri] = [:]
-        for r in rules {
-            if let s = evaluator.evaluatedStatus(ofRule: r) { result[evaluator.program.checked.rules[r].id] = s }
-        }
-        return result
     }
 
     /// The rules under the program whose status differs, in reading order (the program's rule

@@ -107,6 +107,14 @@ struct CaseComparer {
         return ChangedCase(id: beforeFile.id, path: input.path, line: input.line, beforeDate: beforeDay, afterDate: afterDay, decisions: decisions)
     }
 
+    private static func statuses(_ evaluator: Evaluator, _ rules: [Int]) -> [String: Tri] {
+        var result: [String: Tri] = [:]
+        for r in rules {
+            if let s = evaluator.evaluatedStatus(ofRule: r) { result[evaluator.program.checked.rules[r].id] = s }
+        }
+        return result
+    }
+
     /// The rules under the program whose status differs, in reading order (the program's rule
     /// first); a rule is a cause when no rule under it changed too.
     private func ruleChanges(_ b: [String: Tri], _ a: [String: Tri], beforeProgram: Int, afterProgram: Int) -> [RuleChange] {

@@ -5,8 +5,9 @@ import Testing
 /// One minimal bad fixture per diagnostic id. A rule diagnostic's fixture is
 /// `diagnostics/<id>.yaml`, a rule file compiled on its own; a case diagnostic's fixture is
 /// `diagnostics/<id>/` with a valid `rules.yaml` and a bad `case.yaml` (or a bad `case.csv`,
-/// read as a corpus). The first line of the bad file (of `expect`, beside a CSV) is
-/// `# expect: <id> at <line>:<column>`.
+/// read as a corpus); a proposal diagnostic's fixture is `diagnostics/<id>/` with a valid
+/// `rules.yaml` and a bad `proposal.yaml` applied to it. The first line of the bad file (of
+/// `expect`, beside a CSV) is `# expect: <id> at <line>:<column>`.
 @Suite("Diagnostics table")
 struct DiagnosticFixtureTests {
     static let root: URL = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/diagnostics")
@@ -73,6 +74,17 @@ struct DiagnosticFixtureTests {
                     #expect(caseFile == nil, "a case file with an error must not yield a case")
                 }
             }
+        } else if id.rawValue.hasPrefix("proposal.") {
+            try #require(hasFolder, "a proposal diagnostic's fixture is a folder with rules.yaml and proposal.yaml")
+            badFile = folder.appendingPathComponent("proposal.yaml")
+            expectationFile = badFile
+            let (plain, ruleDiagnostics) = RuleCompiler.compile(.directory(folder.appendingPathComponent("rules.yaml").path))
+            #expect(plain != nil && !ruleDiagnostics.hasErrors, "the fixture's rules must be valid: \(ruleDiagnostics)")
+            let text = try String(contentsOf: badFile, encoding: .utf8)
+            let (compiled, proposalDiagnostics) = RuleCompiler.compile(
+                .directory(folder.appendingPathComponent("rules.yaml").path), proposal: SourceText(path: badFile.path, text: text))
+            diagnostics = proposalDiagnostics
+            #expect(compiled == nil, "a proposal with an error must not compile")
         } else {
             badFile = hasFile ? file : folder
             let (compiled, ruleDiagnostics) = RuleCompiler.compile(.directory(badFile.path))

@@ -57,16 +57,16 @@ public struct Evaluator {
                 parameterValues[p] = table.last(where: { $0.from <= decisionDate }).map { .exactly($0.value) } ?? .everything
             }
         }
-        stamp &+= 2
+        // Stamps come from one increasing sequence, so a member's stamp in one case never
+        // equals a member's stamp in an earlier case (a reused evaluator read stale statuses).
+        stamp = memberStamp &+ 1
         memberStamp = stamp &+ 1
     }
 
     /// Switches the subject to a family member (their values include the principal's).
     public mutating func select(memberValues: [FactValue]) {
         values = memberValues
-        stamp &+= 0
-        memberStamp &+= 2
-        if memberStamp == stamp { memberStamp &+= 1 }
+        memberStamp &+= 1
     }
 
     /// The parameter value in force on the decision date.

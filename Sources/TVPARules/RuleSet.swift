@@ -38,11 +38,12 @@ public enum RuleCompiler {
             let (syntax, parseDiagnostics) = ProposalParser.parse(proposal)
             diagnostics += parseDiagnostics
             guard let syntax else { return (nil, diagnostics.sortedForDisplay()) }
-            let (overlaid, overlayDiagnostics) = ProposalOverlay.apply(syntax, to: files)
+            let (overlaid, overlayDiagnostics, changedRules) = ProposalOverlay.apply(syntax, to: files)
             diagnostics += overlayDiagnostics
             if diagnostics.hasErrors { return (nil, diagnostics.sortedForDisplay()) }
-            files = overlaid
             sources.append(proposal)
+            let (checked, checkDiagnostics) = Checker.check(overlaid, sources: sources)
+            return (checked, (diagnostics + ProposalOverlay.relocateCycles(checkDiagnostics, changedRules: changedRules)).sortedForDisplay())
         }
         let (checked, checkDiagnostics) = Checker.check(files, sources: sources)
         return (checked, (diagnostics + checkDiagnostics).sortedForDisplay())

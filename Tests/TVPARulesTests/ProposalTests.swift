@@ -152,12 +152,8 @@ struct ProposalTests {
         let cycles = d.filter { $0.id == .checkCycle }
         #expect(!cycles.isEmpty, "\(d.map(\.description))")
         #expect(cycles.contains { $0.message.contains("base → helper → base") || $0.message.contains("helper → base → helper") }, "\(cycles.map(\.description))")
-        // The cycle should be reported inside the proposal, at the reference that closes it
-        // (marked 1 or 2). Known bug: the checker reports it at the id of the first rule of
-        // the cycle, here `base` in the base rules, which never names the proposal.
-        withKnownIssue("check.cycle is located at a rule's id, not at the proposal's reference that closes the cycle") {
-            #expect(cycles.contains { $0.location.file == "proposal.yaml" && [m[1].line, m[2].line].contains($0.location.line) }, "\(cycles.map(\.description))")
-        }
+        // Reported inside the proposal, at the reference that closes the cycle (marked 1 or 2).
+        #expect(cycles.contains { $0.location.file == "proposal.yaml" && [m[1].line, m[2].line].contains($0.location.line) }, "\(cycles.map(\.description))")
     }
 
     @Test("a proposal making def.victim refer back to itself through a rule over it is check.cycle in the proposal")
@@ -173,10 +169,8 @@ struct ProposalTests {
         let cycles = d.filter { $0.id == .checkCycle }
         #expect(!cycles.isEmpty, "\(d.map(\.description))")
         #expect(cycles.contains { $0.message.contains("def.victim → hhs.victim_2000 → def.victim") }, "\(cycles.map(\.description))")
-        // Known bug, as above: reported at def.victim in Rules/definitions.yaml.
-        withKnownIssue("check.cycle is located at a rule's id, not at the proposal's reference that closes the cycle") {
-            #expect(cycles.contains { $0.location.file == "proposal.yaml" && $0.location.line == m[1].line }, "\(cycles.map(\.description))")
-        }
+        // Reported at the added reference, not at def.victim in Rules/definitions.yaml.
+        #expect(cycles.contains { $0.location.file == "proposal.yaml" && $0.location.line == m[1].line && $0.location.column == m[1].column }, "\(cycles.map(\.description))")
     }
 
     @Test("a type error in an added condition is check.type-mismatch at the condition in the proposal")

@@ -6,18 +6,42 @@ public struct ProposalOverlay {
     private let proposal: ProposalSyntax
     private var added: SyntaxFile
     private(set) var diagnostics: [Diagnostic] = []
+    /// Where the proposal changes each rule it changes, by rule id (first change wins).
+    private(set) var changedRules: [String: SourceLocation] = [:]
 
     /// The rule files with the proposal applied (added rules and facts in a file of their own),
     /// and what went wrong.
-    public static func apply(_ proposal: ProposalSyntax, to files: [SyntaxFile]) -> ([SyntaxFile], [Diagnostic]) {
+    public static func apply(_ proposal: ProposalSyntax, to files: [SyntaxFile]) -> ([SyntaxFile], [Diagnostic], changedRules: [String: SourceLocation]) {
         var overlay = ProposalOverlay(files: files, proposal: proposal, added: SyntaxFile(path: proposal.path))
-        for change in proposal.changes { overlay.apply(change) }
-        return (overlay.files + [overlay.added], overlay.diagnostics)
+        for change in proposal.changes {
+            overlay.apply(change)
+            let rule = ConditionAddress(change.target).rule
+            if change.verb != .addFact && change.verb != .setParameter { overlay.noteChange(rule, change.bodyLocation) }
+        }
+        return (overlay.files + [overlay.added], overlay.diagnostics, overlay.changedRules)
+    }
+
+    /// A cycle the proposal closes is reported at the change that closed it, not only at a
+    /// base rule the user did not touch.
+    static func relocateCycles(_ diagnostics: [Diagnostic], changedRules: [String: SourceLocation]) -> [Diagnostic] {
+        diagnostics.map { d in
+            guard d.id == .checkCycle, let arrow = d.message.range(of: "cycle: ") else { return d }
+            let names = d.message[arrow.upperBound...].components(separatedBy: " → ")
+            guard let changed = names.first(where: { changedRules[$0] != nil }), let location = changedRules[changed] else { return d }
+            var moved = d
+            moved.location = location
+            moved.help = "this change to '\(changed)' closes the cycle (its first rule is declared at \(d.location))"
+            return moved
+        }
     }
 
     /// The citation every rule the proposal changes carries, so explanations and diff reports
     /// say where the changed law comes from.
     var citation: String { "Proposal \u{201C}\(proposal.title)\u{201D}: " + proposal.cite.map(\.value).joined(separator: "; ") }
+
+    private mutating func noteChange(_ rule: String, _ location: SourceLocation) {
+        if changedRules[rule] == nil { changedRules[rule] = location }
+    }
 
     /// Adds the proposal's citation once, however many changes touch the same rule.
     private func addCitation(_ cite: inout [Located<String>], at location: SourceLocation) {
@@ -168,7 +192,9 @@ public struct ProposalOverlay {
             }
             for v in targets {
                 var holder = ConditionEdit.Holder(when: rule.versions[v].when, unless: rule.versions[v].unless, applies: rule.versions[v].applies)
+                let before = edited
                 edit(&holder)
+                guard edited > before else { continue }  // the path is not in this version: it is unchanged
                 rule.versions[v].when = holder.when
                 rule.versions[v].unless = holder.unless
                 rule.versions[v].applies = holder.applies

@@ -45,6 +45,16 @@ public struct ChangeSyntax: Sendable, Hashable {
     public var because: String?
     public var location: SourceLocation
 
+    /// Where the new law is written: the condition or rule body, else the change itself.
+    var bodyLocation: SourceLocation {
+        switch body {
+        case .condition(let c): return c.location
+        case .rule(let r): return r.when?.location ?? location
+        case .version(let v): return v.when?.location ?? location
+        default: return location
+        }
+    }
+
     /// The `from` of a parameter value given for every date (replaced by the base's first date).
     static let everyDate = Int.min
 }

@@ -17,13 +17,21 @@ public struct SideBySide {
         out += markdown
             ? "- **Before:** \(header.before.label), as of \(CivilDate.format(before.asOf))\n- **After:** \(header.after.label), as of \(CivilDate.format(after.asOf))\n"
             : "Before: \(header.before.label), as of \(CivilDate.format(before.asOf))\nAfter:  \(header.after.label), as of \(CivilDate.format(after.asOf))\n"
+        var unchanged: [String] = []
         for b in before.decisions {
             guard let a = after.decisions.first(where: { $0.program == b.program && $0.subject == b.subject }) else { continue }
             let who = b.subject == "principal" ? "" : " — family member \(b.subject)"
             let changed = a.outcome != b.outcome || a.reason != b.reason
             let title = "\(b.programTitle)\(who): \(b.outcome.rawValue) (\(b.reason.rawValue)) → \(a.outcome.rawValue) (\(a.reason.rawValue))" + (changed ? "  [changed]" : "")
             let rows = Self.align(Self.lines(text.explanation(b)), Self.lines(text.explanation(a)))
+            guard changed || rows.contains(where: { $0.0 != $0.1 }) else {
+                unchanged.append("\(b.programTitle)\(who): \(b.outcome.rawValue)")
+                continue
+            }
             out += markdown ? "\n## \(title)\n\n" + table(rows) : "\n" + title + "\n" + columns(rows)
+        }
+        if !unchanged.isEmpty {
+            out += (markdown ? "\n**Same outcome and explanation on both sides:** " : "\nSame outcome and explanation on both sides: ") + unchanged.joined(separator: "; ") + ".\n"
         }
         out += markdown ? "\n---\n\n*" + Disclaimer.text + "*\n" : "\n" + Disclaimer.text + "\n"
         return out
@@ -67,18 +75,40 @@ public struct SideBySide {
         return rows
     }
 
+    /// Two columns; a long line wraps within its column, and a row that differs is marked ›.
     func columns(_ rows: [(String?, String?)]) -> String {
         let half = max(20, (width - 3) / 2)
         var out = ""
         for (l, r) in rows {
-            let differs = l != r
-            out += fit(l ?? "", half) + (differs ? " › " : " │ ") + fit(r ?? "", half).trimmingTrailingSpaces() + "\n"
+            let left = wrap(l ?? "", half), right = wrap(r ?? "", half)
+            for i in 0..<max(left.count, right.count) {
+                let separator = i == 0 && l != r ? " › " : " │ "
+                let cell = i < left.count ? left[i] : ""
+                out += cell + String(repeating: " ", count: half - cell.count) + separator + (i < right.count ? right[i] : "") + "\n"
+            }
         }
         return out
     }
 
-    func fit(_ s: String, _ width: Int) -> String {
-        s.count > width ? String(s.prefix(width - 1)) + "…" : s + String(repeating: " ", count: width - s.count)
+    /// Pieces of at most `width` characters, broken at spaces where possible; continuation
+    /// pieces keep the line's indentation.
+    func wrap(_ s: String, _ width: Int) -> [String] {
+        guard s.count > width else { return [s] }
+        let indent = String(repeating: " ", count: min(s.prefix { $0 == " " }.count + 2, width / 2))
+        var pieces: [String] = []
+        var rest = Substring(s)
+        var prefix = ""
+        while prefix.count + rest.count > width {
+            let room = width - prefix.count
+            let window = rest.prefix(room)
+            let cut = window.lastIndex(of: " ").map { rest.distance(from: rest.startIndex, to: $0) } ?? room
+            let take = cut > room / 3 ? cut : room
+            pieces.append(prefix + rest.prefix(take))
+            rest = rest.dropFirst(take).drop { $0 == " " }
+            prefix = indent
+        }
+        if !rest.isEmpty { pieces.append(prefix + rest) }
+        return pieces
     }
 
     func table(_ rows: [(String?, String?)]) -> String {
@@ -93,13 +123,5 @@ public struct SideBySide {
     func code(_ s: String) -> String {
         let depth = s.prefix { $0 == " " }.count
         return String(repeating: "\u{00A0}", count: depth) + s.dropFirst(depth)
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
     }
 }

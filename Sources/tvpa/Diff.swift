@@ -64,7 +64,9 @@ struct Diff: ParsableCommand {
         if let caseId { return try sideBySide(plan, caseId) }
         let destination = try Destination(path: output)
         var invalid = false
-        var bar = ProgressBar(enabled: !quiet && Output.errorIsTerminal)
+        // A streamed report printed to the terminal would tear the bar.
+        let streamsToTerminal = output == nil && Output.isTerminal && (format == .json || format == .csv)
+        var bar = ProgressBar(enabled: !quiet && Output.errorIsTerminal && !streamsToTerminal)
         let report: ([Diagnostic]) -> Void = { diagnostics in
             guard !diagnostics.isEmpty else { return }
             if diagnostics.hasErrors { invalid = true }

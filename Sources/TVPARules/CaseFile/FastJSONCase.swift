@@ -15,6 +15,9 @@ struct FastJSONCase {
     let path: String
     let line: Int
     var i = 0
+    /// Where the last key began, for its location.
+    var keyStart = 0
+    var keyHash = 0
     /// A non-ASCII character has been read, so columns must be counted in characters.
     var sawNonASCII = false
     var records: [[[FactValue]]] = []
@@ -64,7 +67,7 @@ struct FastJSONCase {
         try open(UInt8(ascii: "{"))
         if !closes(UInt8(ascii: "}")) {
             repeat {
-                let (key, _) = try key()
+                let key = try key()
                 guard let k = JSONCaseVocabulary.index(of: key, in: Self.envelopeKeys).flatMap(EnvelopeKey.init), seen & (1 << k.rawValue) == 0 else { throw Unsure() }
                 seen |= 1 << k.rawValue
                 switch k {
@@ -117,7 +120,7 @@ struct FastJSONCase {
             var seen = 0
             if !closes(UInt8(ascii: "}")) {
                 repeat {
-                    let (key, _) = try key()
+                    let key = try key()
                     guard let k = JSONCaseVocabulary.index(of: key, in: Self.memberKeys), seen & (1 << k) == 0 else { throw Unsure() }
                     seen |= 1 << k
                     switch k {
@@ -147,7 +150,7 @@ struct FastJSONCase {
         try open(UInt8(ascii: "{"))
         if closes(UInt8(ascii: "}")) { return expect }
         repeat {
-            let (key, _) = try key()
+            let key = try key()
             guard JSONCaseVocabulary.index(of: key, in: programs) != nil else { throw Unsure() }
             let program = String(decoding: key, as: UTF8.self)
             guard expect[program] == nil, let outcome = Outcome(rawValue: String(decoding: try string(), as: UTF8.self)) else { throw Unsure() }
@@ -165,11 +168,11 @@ struct FastJSONCase {
         // Which slots this mapping gives, to refuse a key given twice.
         for w in given.indices { given[w] = 0 }
         repeat {
-            let (key, start) = try key()
-            guard let slot = vocabulary.slot(key), given[slot >> 6] & (1 << UInt64(slot & 63)) == 0 else { throw Unsure() }
+            let key = try key()
+            guard let slot = vocabulary.slot(key, hash: keyHash), given[slot >> 6] & (1 << UInt64(slot & 63)) == 0 else { throw Unsure() }
             given[slot >> 6] |= 1 << UInt64(slot & 63)
             guard vocabulary.facts[slot].subject == subject else { throw Unsure() }
-            if subject == .principal { locations[slot] = SourceLocation(file: path, line: line, column: column(start)) }
+            if subject == .principal { locations[slot] = SourceLocation(file: path, line: line, column: column(keyStart)) }
             if try null() { continue }
             let type = vocabulary.facts[slot].type
             let value = try readValue(type, values: vocabulary.facts[slot].values, fields: vocabulary.facts[slot].fields)
@@ -224,7 +227,7 @@ struct FastJSONCase {
         try open(UInt8(ascii: "{"))
         if closes(UInt8(ascii: "}")) { return record }
         repeat {
-            let (key, _) = try key()
+            let key = try key()
             guard let f = fields.firstIndex(where: { JSONCaseVocabulary.equal(key, $0.name) }), seen & (1 << UInt64(f)) == 0 else { throw Unsure() }
             seen |= 1 << UInt64(f)
             if try null() { continue }
@@ -271,15 +274,28 @@ struct FastJSONCase {
         throw Unsure()
     }
 
-    /// An ASCII key and its colon; also where the key begins, for its location. The colon must
-    /// follow the key at once: libyaml forgets a key whose colon is over 1024 characters on.
-    mutating func key() throws(Unsure) -> (Bytes.SubSequence, start: Int) {
+    /// An ASCII key and its colon; where it begins is left in `keyStart`, its hash in `keyHash`.
+    /// The colon must follow the key at once: libyaml forgets a key whose colon is over 1024
+    /// characters on.
+    mutating func key() throws(Unsure) -> Bytes.SubSequence {
         skipSpaces()
-        let start = i
-        let word = try string()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw Unsure() }
+        keyStart = i
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw Unsure() }
         i += 1
-        return (word, start)
+        let start = i
+        var h = JSONCaseVocabulary.hashSeed
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { break }
+            guard b >= 0x20, b < 0x7F, b != UInt8(ascii: "\\") else { throw Unsure() }
+            h = JSONCaseVocabulary.hash(h, b)
+            i += 1
+        }
+        let end = i
+        guard i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: ":") else { throw Unsure() }
+        i += 2
+        keyHash = JSONCaseVocabulary.finish(h)
+        return bytes[start..<end]
     }
 
     /// A double-quoted string with no escapes, of characters YAML reads as they are: ASCII words

@@ -58,9 +58,9 @@ struct JSONCaseVocabulary: Sendable {
     }
 
     /// The slot of the fact named by these bytes.
-    func slot(_ name: UnsafeBufferPointer<UInt8>.SubSequence) -> Int? {
+    func slot(_ name: UnsafeBufferPointer<UInt8>.SubSequence, hash: Int) -> Int? {
         let mask = table.count - 1
-        var h = Self.hash(name) & mask
+        var h = hash & mask
         return table.withUnsafeBufferPointer { table in
             nameStarts.withUnsafeBufferPointer { starts in
                 nameBytes.withUnsafeBufferPointer { bytes in
@@ -76,15 +76,13 @@ struct JSONCaseVocabulary: Sendable {
         }
     }
 
-    /// FNV-1a: short keys, no allocation.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for k in bytes.indices { h = (h ^ UInt64(bytes.base[k])) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h >> 1)
-    }
+    /// FNV-1a, a byte at a time, so the reader hashes a key as it scans it.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func hash(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    @inline(__always) static func finish(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 1) }
 
     static func hash(_ bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBufferPointer { hash($0[...]) }
+        finish(bytes.reduce(hashSeed, hash))
     }
 
     @inline(__always) static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {

@@ -66,6 +66,7 @@ struct FastJSONCaseTests {
 
     /// Lines the fast path must give up on or read exactly as YAML does, with a note on what.
     static let oddLines: [(String, String)] = [
+        ("every envelope key", "{\(base),\"title\":\"T\",\"source\":\"S\",\"narrative\":\"N: a, b; {c}\",\"facts\":{},\"family_members\":[],\"expect\":{\"t_visa\":\"not_eligible\"}}"),
         ("bad JSON", #"{"id":"odd-1","facts":{"is_us_citizen_or_lpr":true}"#),
         ("trailing comma", #"{"id":"odd-1","facts":{"is_us_citizen_or_lpr":true,}}"#),
         ("missing value", #"{"id":"odd-1","facts":{"is_us_citizen_or_lpr"}}"#),
@@ -136,7 +137,7 @@ struct FastJSONCaseTests {
 
     @Test("well-formed odd lines still take the fast path")
     func accepted() {
-        for name in ["derived age that agrees", "nested members with references", "reference to a later member", "records with null field", "spaces around everything", "null facts"] {
+        for name in ["every envelope key", "derived age that agrees", "nested members with references", "reference to a later member", "records with null field", "spaces around everything", "null facts"] {
             let line = Self.oddLines.first { $0.0 == name }!.1
             #expect(loader.loadFastJSONLine(input(line)) != nil, "\(name) took the YAML path")
         }

@@ -14,6 +14,7 @@ public struct CaseLoader {
         jsonVocabulary = JSONCaseVocabulary(program: program)
     }
 
+    /// The keys of a case file (`FastJSONCase.EnvelopeKey` follows this order).
     static let envelopeKeys = ["id", "title", "as_of", "source", "narrative", "facts", "family_members", "expect"]
 
     public func load(_ source: SourceText, asOfOverride: Int? = nil) -> (CaseFile?, [Diagnostic]) {

@@ -49,7 +49,8 @@ struct FastJSONCase {
         case id, title, asOf, source, narrative, facts, familyMembers, expect
     }
 
-    private static let envelopeKeys: [[UInt8]] = ["id", "title", "as_of", "source", "narrative", "facts", "family_members", "expect"].map { Array($0.utf8) }
+    /// The YAML path's envelope keys, in `EnvelopeKey` order.
+    private static let envelopeKeys: [[UInt8]] = CaseLoader.envelopeKeys.map { Array($0.utf8) }
     private static let memberKeys: [[UInt8]] = ["id", "facts", "expect"].map { Array($0.utf8) }
 
     mutating func readCase() throws(Unsure) -> CaseFile {

@@ -17,14 +17,14 @@ struct CaseBuilder {
 
     mutating func readFacts(_ node: Node, subject: SubjectName, into values: inout [FactValue], locations: inout [Int: SourceLocation]) {
         guard let pairs = reader.pairs(node, what: "facts") else { return }
-        let names = facts.filter { $0.subject == subject }.map(\.name)
+        // Suggestions are looked for only when a name is wrong, not on every call.
+        var names: [String] { facts.filter { $0.subject == subject }.map(\.name) }
         for (name, keyNode, valueNode) in pairs {
             guard let slot = program.factIndex(name) else {
                 reader.report(.caseUnknownFact, CaseMessages.unknownFact(name), at: keyNode, help: Suggest.help(for: name, in: names))
                 continue
             }
-            let fact = facts[slot]
-            if fact.subject != subject {
+            if facts[slot].subject != subject {
                 reader.report(.caseUnknownFact, subject == .principal ? CaseMessages.familyFactInPrincipal(name) : CaseMessages.principalFactInMember(name), at: keyNode, help: Suggest.help(for: name, in: names))
                 continue
             }
@@ -32,7 +32,7 @@ struct CaseBuilder {
             if NodeReader.isNull(valueNode) {
                 continue  // null: unknown
             }
-            if let value = readValue(valueNode, name: name, type: fact.type, values: fact.values, fields: fact.fields) {
+            if let value = readValue(valueNode, name: name, type: facts[slot].type, values: facts[slot].values, fields: facts[slot].fields) {
                 values[slot] = value
             }
         }
@@ -109,10 +109,10 @@ struct CaseBuilder {
 
     mutating func readExpect(_ node: Node, subject: SubjectName) -> [String: Outcome] {
         guard let pairs = reader.pairs(node, what: "expect") else { return [:] }
-        let ids = program.programs.filter { $0.subject == subject }.map(\.id)
+        var ids: [String] { program.programs.filter { $0.subject == subject }.map(\.id) }
         var expect: [String: Outcome] = [:]
         for (key, keyNode, value) in pairs {
-            guard ids.contains(key) else {
+            guard program.programs.contains(where: { $0.subject == subject && $0.id == key }) else {
                 reader.report(.caseUnknownProgram, CaseMessages.unknownProgram(key), at: keyNode, help: Suggest.help(for: key, in: ids) ?? "programs: \(ids.joined(separator: ", "))")
                 continue
             }
@@ -128,26 +128,33 @@ struct CaseBuilder {
     /// Dates in order and not after the decision date, derived facts that agree with their
     /// sources, and no declared contradiction.
     mutating func checkConsistency(_ file: CaseFile, decisionDate: Int) {
+        // Facts are read in place, by slot: copying each `FactDecl` out of the array was most of
+        // the cost of loading a JSON line.
+        let facts = program.checked.facts
+        let compiled = program.facts
         var evaluator = Evaluator(program: program)
-        for (subjectValues, memberLocation) in [(file.values, nil as SourceLocation?)] + file.members.map({ ($0.values, $0.location) }) {
+        // The principal (-1), then each member.
+        for subject in -1..<file.members.count {
+            let subjectValues = subject < 0 ? file.values : file.members[subject].values
+            let memberLocation: SourceLocation? = subject < 0 ? nil : file.members[subject].location
             evaluator.begin(values: subjectValues, records: file.records, decisionDate: decisionDate)
             func location(_ slot: Int) -> SourceLocation {
                 file.factLocations[slot] ?? memberLocation ?? SourceLocation(file: file.path, line: 1, column: 1)
             }
-            for (slot, fact) in facts.enumerated() {
-                if memberLocation != nil && fact.subject != .familyMember { continue }
-                guard fact.type == .date, case .number(let day) = subjectValues[slot] else { continue }
-                if !fact.future && day > decisionDate {
-                    reader.diagnostics.append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateAfterDecision(fact.name, day, decisionDate), at: location(slot)))
+            for slot in facts.indices {
+                if memberLocation != nil && facts[slot].subject != .familyMember { continue }
+                guard compiled[slot].type == .date, case .number(let day) = subjectValues[slot] else { continue }
+                if !compiled[slot].future && day > decisionDate {
+                    reader.diagnostics.append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateAfterDecision(facts[slot].name, day, decisionDate), at: location(slot)))
                 }
-                for later in program.facts[slot].notAfter.map({ Int($0) }) {
-                    if case .number(let other) = subjectValues[later], day > other {
-                        reader.diagnostics.append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateOrder(fact.name, facts[later].name), at: location(slot)))
+                for later in compiled[slot].notAfter {
+                    if case .number(let other) = subjectValues[Int(later)], day > other {
+                        reader.diagnostics.append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateOrder(facts[slot].name, facts[Int(later)].name), at: location(slot)))
                     }
                 }
             }
             if memberLocation != nil { continue }
-            for (slot, fact) in facts.enumerated() where fact.isDerived && subjectValues[slot].isKnown {
+            for slot in facts.indices where compiled[slot].derived >= 0 && subjectValues[slot].isKnown {
                 var withoutGiven = subjectValues
                 withoutGiven[slot] = .unknown
                 evaluator.begin(values: withoutGiven, records: file.records, decisionDate: decisionDate)
@@ -159,8 +166,9 @@ struct CaseBuilder {
                 default: continue
                 }
                 if given < computed.lo || given > computed.hi {
-                    let shown = fact.type == .bool ? (computed.lo != 0 ? "true" : "false") : (computed.isKnown ? "\(computed.lo)" : "\(computed.lo)–\(computed.hi)")
-                    reader.diagnostics.append(Diagnostic(.caseDerivedMismatch, CaseMessages.derivedMismatch(fact.name, given: fact.type == .bool ? (given != 0 ? "true" : "false") : "\(given)", computed: shown), at: location(slot)))
+                    let isBool = compiled[slot].type == .bool
+                    let shown = isBool ? (computed.lo != 0 ? "true" : "false") : (computed.isKnown ? "\(computed.lo)" : "\(computed.lo)–\(computed.hi)")
+                    reader.diagnostics.append(Diagnostic(.caseDerivedMismatch, CaseMessages.derivedMismatch(facts[slot].name, given: isBool ? (given != 0 ? "true" : "false") : "\(given)", computed: shown), at: location(slot)))
                 }
             }
             // A contradiction is between what the file says: an unknown date is not bounded here.

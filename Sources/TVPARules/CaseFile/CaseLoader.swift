@@ -5,12 +5,16 @@ import Yams
 public struct CaseLoader {
     public let program: Program
     public let today: Int
+    /// The vocabulary as bytes, for reading JSON lines without the YAML reader.
+    let jsonVocabulary: JSONCaseVocabulary
 
     public init(program: Program, today: Int = CivilDate.today()) {
         self.program = program
         self.today = today
+        jsonVocabulary = JSONCaseVocabulary(program: program)
     }
 
+    /// The keys of a case file (`FastJSONCase.EnvelopeKey` follows this order).
     static let envelopeKeys = ["id", "title", "as_of", "source", "narrative", "facts", "family_members", "expect"]
 
     public func load(_ source: SourceText, asOfOverride: Int? = nil) -> (CaseFile?, [Diagnostic]) {

@@ -13,6 +13,10 @@ public struct Benchmark {
         public var tracedSeconds: Double
         public var decisionViewSeconds: Double
         public var fullViewSeconds: Double
+        /// Median seconds to load the corpus as JSON Lines (`CaseLoader.load(_: CaseInput)`), and
+        /// the same lines through the YAML reader alone, as they were read before the fast path.
+        public var jsonLinesLoadSeconds: Double
+        public var yamlLoadSeconds: Double
         public var peakMemoryMiB: Double
 
         public func evaluationsPerSecond(_ seconds: Double) -> Double { Double(programEvaluations) / seconds }
@@ -22,6 +26,9 @@ public struct Benchmark {
             func rate(_ seconds: Double) -> String {
                 String(format: "%.0f cases/s, %.0f program evaluations/s", casesPerSecond(seconds), evaluationsPerSecond(seconds))
             }
+            func load(_ seconds: Double) -> String {
+                String(format: "%.0f cases/s, %.1f µs a case", casesPerSecond(seconds), seconds / Double(max(cases, 1)) * 1e6)
+            }
             return """
             corpus: \(cases) generated cases, \(programEvaluations) program evaluations per pass; median of \(runs) runs, one core
             compile the rule set:                  \(String(format: "%.2f", compileMilliseconds)) ms
@@ -29,6 +36,8 @@ public struct Benchmark {
             with the trace (every node evaluated): \(rate(tracedSeconds))
             explanation trees, decision view:      \(rate(decisionViewSeconds))
             explanation trees, full view:          \(rate(fullViewSeconds))
+            loading JSON Lines:                    \(load(jsonLinesLoadSeconds))
+            loading the same through YAML:         \(load(yamlLoadSeconds))
             peak memory (resident):                \(String(format: "%.1f", peakMemoryMiB)) MiB
             """
         }
@@ -46,9 +55,9 @@ public struct Benchmark {
         guard let program = compiled?.program else { return nil }
         var generator = CaseGenerator(program: program, seed: seed)
         let loader = CaseLoader(program: program)
-        let files: [CaseFile] = (0..<count).compactMap { i in
-            loader.load(SourceText(path: "generated", text: generator.next(index: i).render())).0
-        }
+        let lines = (0..<count).map { i in generator.next(index: i).render() }
+        let inputs = lines.enumerated().map { CaseInput(path: "generated.jsonl", line: $0.offset + 1, text: $0.element, format: .jsonLine) }
+        let files: [CaseFile] = lines.compactMap { loader.load(SourceText(path: "generated", text: $0)).0 }
         let programs = Array(program.programs.indices)
         let principalCount = programs.filter { program.programs[$0].subject == .principal }.count
         let evaluations = files.reduce(0) { $0 + principalCount + $1.members.count * (programs.count - principalCount) }
@@ -78,10 +87,19 @@ public struct Benchmark {
                 }
             })
         }
+        func loadAll(_ load: (CaseInput) -> CaseFile?) -> Double {
+            median((0..<runs).map { _ in
+                timed {
+                    for input in inputs { sink &+= load(input)?.values.count ?? 0 }
+                }
+            })
+        }
         let report = Report(
             cases: files.count, programEvaluations: evaluations, runs: runs, compileMilliseconds: compileMilliseconds,
             plainSeconds: evaluateAll(tracing: false), tracedSeconds: evaluateAll(tracing: true),
-            decisionViewSeconds: explainAll(.decision), fullViewSeconds: explainAll(.full), peakMemoryMiB: peakResidentMiB())
+            decisionViewSeconds: explainAll(.decision), fullViewSeconds: explainAll(.full),
+            jsonLinesLoadSeconds: loadAll { loader.load($0).0 }, yamlLoadSeconds: loadAll { loader.load($0.sourceText).0 },
+            peakMemoryMiB: peakResidentMiB())
         if sink == 42 { print("") }  // keeps the optimiser from dropping the work
         return report
     }

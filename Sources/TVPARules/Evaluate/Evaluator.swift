@@ -179,7 +179,10 @@ public struct Evaluator {
         case .test(let operand, let test):
             result = evalTest(operand, test)
         case .compare(let op, let a, let b):
-            result = compare(op, span(a), span(b))
+            // The spans first: `compare(op, span(a), span(b))` would copy the whole evaluator
+            // to call a non-mutating method with arguments that mutate it.
+            let x = span(a), y = span(b)
+            result = compare(op, x, y)
         case .records(let every, let fact, let body):
             result = evalRecords(every: every, fact: Int(fact), body: body)
         case .decision(let fact, let granted, let denied, let pending):

@@ -275,4 +275,30 @@ struct EvaluatorReuseTests {
         }
         #expect(members > 0, "the corpus has family members to reuse an evaluator across")
     }
+
+    // MARK: Programs decided once
+
+    /// The diff evaluates on one side only the programs whose compiled decision is the same on
+    /// both; this must hold exactly for the programs a proposal does not touch.
+    @Test("programs a proposal does not reach are decided once; the ones it reaches, twice", arguments: [
+        ("benefits-first.yaml", ["hhs_certification"]),
+        ("wider-continued-presence.yaml", ["continued_presence"]),
+        ("t-visa-without-cooperation.yaml", ["t_visa", "t_derivative"]),
+        ("child-protections-to-21.yaml", ["hhs_interim_assistance", "hhs_eligibility_letter"]),
+        ("enforcement-only.yaml", ["t_visa", "t_derivative", "hhs_certification"]),
+    ])
+    func decidedOnce(_ proposal: String, _ reached: [String]) throws {
+        let plan = try DiffTests.proposalPlan(try Proposals.source("Rules/proposals/\(proposal)"))
+        let differing = plan.header.programs.indices.filter { !plan.decidedAlike[$0] }.map { plan.header.programs[$0].id }
+        #expect(Set(differing) == Set(reached))
+    }
+
+    @Test("two decision dates, or two vocabularies, decide every program on both sides")
+    func datesDecideTwice() throws {
+        let program = try DiffTests.base()
+        let plan = DiffPlan(before: program, after: program, beforeLabel: "a", afterLabel: "b", beforeAsOf: CivilDate.parse("2024-08-27"), afterAsOf: CivilDate.parse("2024-08-28"), today: DiffTests.today)
+        #expect(plan.decidedAlike.allSatisfy { !$0 })
+        let same = DiffPlan(before: program, after: program, beforeLabel: "a", afterLabel: "b", today: DiffTests.today)
+        #expect(same.decidedAlike.allSatisfy { $0 })
+    }
 }

@@ -127,12 +127,11 @@ struct CaseBuilder {
 
     /// Dates in order and not after the decision date, derived facts that agree with their
     /// sources, and no declared contradiction.
-    mutating func checkConsistency(_ file: CaseFile, decisionDate: Int) {
+    mutating func checkConsistency(_ file: CaseFile, decisionDate: Int, with evaluator: inout Evaluator) {
         // Facts are read in place, by slot: copying each `FactDecl` out of the array was most of
         // the cost of loading a JSON line.
         let facts = program.checked.facts
         let compiled = program.facts
-        var evaluator = Evaluator(program: program)
         // The principal (-1), then each member.
         for subject in -1..<file.members.count {
             let subjectValues = subject < 0 ? file.values : file.members[subject].values

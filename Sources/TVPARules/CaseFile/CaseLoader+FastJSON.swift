@@ -4,7 +4,7 @@ extension CaseLoader {
     func loadFastJSONLine(_ input: CaseInput, asOfOverride: Int? = nil) -> CaseFile? {
         guard let file = FastJSONCase.read(input, vocabulary: jsonVocabulary) else { return nil }
         var builder = CaseBuilder(program: program, reader: NodeReader(file: input.path, dialect: .caseFile))
-        builder.checkConsistency(file, decisionDate: file.decisionDate(override: asOfOverride, today: today))
+        builder.checkConsistency(file, decisionDate: file.decisionDate(override: asOfOverride, today: today), with: &scratch.evaluator)
         return builder.reader.diagnostics.isEmpty ? file : nil
     }
 }

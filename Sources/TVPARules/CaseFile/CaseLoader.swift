@@ -2,16 +2,27 @@ import Yams
 
 /// Loads case files against a program's vocabulary: every error at once, with its location;
 /// a file with errors yields no case, so nothing is evaluated from it.
+///
+/// A loader keeps an evaluator between loads for the consistency checks, so it belongs to one
+/// thread: give each worker its own.
 public struct CaseLoader {
     public let program: Program
     public let today: Int
     /// The vocabulary as bytes, for reading JSON lines without the YAML reader.
     let jsonVocabulary: JSONCaseVocabulary
+    let scratch: Scratch
+
+    /// Reused from case to case: building an evaluator allocates a buffer per node.
+    final class Scratch {
+        var evaluator: Evaluator
+        init(_ program: Program) { evaluator = Evaluator(program: program) }
+    }
 
     public init(program: Program, today: Int = CivilDate.today()) {
         self.program = program
         self.today = today
         jsonVocabulary = JSONCaseVocabulary(program: program)
+        scratch = Scratch(program)
     }
 
     /// The keys of a case file (`FastJSONCase.EnvelopeKey` follows this order).
@@ -97,7 +108,7 @@ public struct CaseLoader {
         }
         if !builder.reader.diagnostics.hasErrors {
             let decision = file.decisionDate(override: asOfOverride, today: today)
-            builder.checkConsistency(file, decisionDate: decision)
+            builder.checkConsistency(file, decisionDate: decision, with: &scratch.evaluator)
         }
         let diagnostics = builder.reader.diagnostics.sortedForDisplay()
         return (diagnostics.hasErrors ? nil : file, diagnostics)

@@ -23,7 +23,11 @@ struct LineReader {
     /// to parse where it is, with its line number).
     mutating func next() -> String? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 10) {
+            let found = buffer.withUnsafeBufferPointer { bytes -> Int? in
+                guard start < bytes.count, let hit = memchr(bytes.baseAddress! + start, 10, bytes.count - start) else { return nil }
+                return bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            if let newline = found {
                 var end = newline
                 if end > start && buffer[end - 1] == 13 { end -= 1 }
                 let line = String(decoding: buffer[start..<end], as: UTF8.self)

@@ -11,6 +11,14 @@ struct CaseComparer {
     let afterDate: Int?
     /// Programs on both sides, matched by id: (before index, after index).
     let pairs: [(before: Int, after: Int)]
+    let beforePrograms: [Int]
+    /// A program's place in the summary, by its index on the before side.
+    let beforeIndex: [Int: Int]
+    let afterPrograms: [Int]
+    /// The after side's programs that can decide differently (see `DiffPlan.decidedAlike`).
+    let afterProgramsToDecide: [Int]
+    let decidedAlike: [Bool]
+    private var decided: [RawDecision] = []
     let beforeGraph: RuleGraph
     let afterGraph: RuleGraph
     private var beforeEvaluator: Evaluator
@@ -30,6 +38,11 @@ struct CaseComparer {
         beforeDate = plan.beforeAsOf
         afterDate = plan.afterAsOf
         pairs = plan.pairs
+        beforePrograms = plan.pairs.map(\.before)
+        beforeIndex = Dictionary(uniqueKeysWithValues: plan.pairs.enumerated().map { ($0.element.before, $0.offset) })
+        afterPrograms = plan.pairs.map(\.after)
+        decidedAlike = plan.decidedAlike
+        afterProgramsToDecide = plan.pairs.indices.filter { !plan.decidedAlike[$0] }.map { plan.pairs[$0].after }
         beforeGraph = plan.beforeGraph
         afterGraph = plan.afterGraph
         beforeEvaluator = Evaluator(program: before)
@@ -65,12 +78,26 @@ struct CaseComparer {
 
         beforeOutcomes.removeAll(keepingCapacity: true)
         afterOutcomes.removeAll(keepingCapacity: true)
-        Evaluator.decide(pairs.map(\.before), for: beforeFile, decisionDate: beforeDay, with: &beforeEvaluator) { _, raw, _ in beforeOutcomes.append(raw) }
-        Evaluator.decide(pairs.map(\.after), for: afterFile, decisionDate: afterDay, with: &afterEvaluator) { _, raw, _ in afterOutcomes.append(raw) }
+        Evaluator.decide(beforePrograms, for: beforeFile, decisionDate: beforeDay, with: &beforeEvaluator) { _, raw, _ in beforeOutcomes.append(raw) }
+        // Decide on the after side only what can differ; the rest is the before side's answer.
+        decided.removeAll(keepingCapacity: true)
+        Evaluator.decide(afterProgramsToDecide, for: afterFile, decisionDate: afterDay, with: &afterEvaluator) { _, raw, _ in decided.append(raw) }
+        var next = 0
+        for b in beforeOutcomes {
+            let p = beforeIndex[b.program]!
+            if decidedAlike[p] {
+                var same = b
+                same.program = pairs[p].after
+                afterOutcomes.append(same)
+            } else {
+                afterOutcomes.append(decided[next])
+                next += 1
+            }
+        }
 
         var anyChange = false
         for (b, a) in zip(beforeOutcomes, afterOutcomes) {
-            guard let p = pairs.firstIndex(where: { $0.before == b.program }) else { continue }
+            guard let p = beforeIndex[b.program] else { continue }
             summary.programs[p].moves[Transitions.index(b.outcome)][Transitions.index(a.outcome)] += 1
             if b.outcome != a.outcome { anyChange = true }
         }
@@ -86,12 +113,12 @@ struct CaseComparer {
         var beforeStatuses: [Int: [String: Tri]] = [:]
         var afterStatuses: [Int: [String: Tri]] = [:]
         var k = 0
-        Evaluator.decide(pairs.map(\.before), for: beforeFile, decisionDate: beforeDay, with: &beforeTrace) { ev, raw, _ in
+        Evaluator.decide(beforePrograms, for: beforeFile, decisionDate: beforeDay, with: &beforeTrace) { ev, raw, _ in
             if changed.contains(k) { beforeStatuses[k] = Self.statuses(ev, beforeGraph.programRules[raw.program]) }
             k += 1
         }
         k = 0
-        Evaluator.decide(pairs.map(\.after), for: afterFile, decisionDate: afterDay, with: &afterTrace) { ev, raw, _ in
+        Evaluator.decide(afterPrograms, for: afterFile, decisionDate: afterDay, with: &afterTrace) { ev, raw, _ in
             if changed.contains(k) { afterStatuses[k] = Self.statuses(ev, afterGraph.programRules[raw.program]) }
             k += 1
         }

@@ -10,6 +10,9 @@ public struct DiffPlan: Sendable {
     let sharedVocabulary: Bool
     let beforeGraph: RuleGraph
     let afterGraph: RuleGraph
+    /// Per pair: both sides decide the program the same way for every case, so it is
+    /// evaluated once (same vocabulary, same decision dates, equal fingerprints).
+    let decidedAlike: [Bool]
 
     public init(before: Program, after: Program, beforeLabel: String, afterLabel: String, beforeAsOf: Int? = nil, afterAsOf: Int? = nil, proposal: ProposalInfo? = nil, today: Int = CivilDate.today()) {
         self.before = before
@@ -21,6 +24,12 @@ public struct DiffPlan: Sendable {
         sharedVocabulary = Self.sameVocabulary(before.checked.facts, after.checked.facts)
         beforeGraph = RuleGraph(before.checked)
         afterGraph = RuleGraph(after.checked)
+        if sharedVocabulary && beforeAsOf == afterAsOf {
+            let b = DecisionFingerprint.of(before, graph: beforeGraph), a = DecisionFingerprint.of(after, graph: afterGraph)
+            decidedAlike = pairs.map { b[$0.before] == a[$0.after] }
+        } else {
+            decidedAlike = pairs.map { _ in false }
+        }
         header = DiffHeader(
             before: DiffSide(label: beforeLabel, rules: before.sourceName, digest: before.digest, asOf: beforeAsOf),
             after: DiffSide(label: afterLabel, rules: after.sourceName, digest: after.digest, asOf: afterAsOf),

@@ -138,7 +138,7 @@ struct CaseBuilder {
             let memberLocation: SourceLocation? = subject < 0 ? nil : file.members[subject].location
             evaluator.begin(values: subjectValues, records: file.records, decisionDate: decisionDate)
             func location(_ slot: Int) -> SourceLocation {
-                file.factLocations[slot] ?? memberLocation ?? SourceLocation(file: file.path, line: 1, column: 1)
+                file.factPlaces[slot] ?? memberLocation ?? SourceLocation(file: file.path, line: 1, column: 1)
             }
             for slot in facts.indices {
                 if memberLocation != nil && facts[slot].subject != .familyMember { continue }

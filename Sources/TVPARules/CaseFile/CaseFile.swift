@@ -20,9 +20,47 @@ public struct CaseFile: Sendable, Equatable {
     public var records: [[[FactValue]]]
     public var texts: [String]
     public var expect: [String: Outcome]
+    /// Where each given fact was written (principal), compactly: it is read only when a
+    /// diagnostic points at a fact.
+    public var factPlaces: FactPlaces
+
     /// Where each given fact was written, by slot (principal).
-    public var factLocations: [Int: SourceLocation]
+    public var factLocations: [Int: SourceLocation] {
+        get { factPlaces.dictionary }
+        set { factPlaces = FactPlaces(newValue, file: path) }
+    }
 
     /// The decision date: `--as-of`, else the file's `as_of`, else today.
     public func decisionDate(override: Int?, today: Int) -> Int { override ?? asOf ?? today }
+}
+
+/// Line and column of each fact a case file gives, sorted by slot, with the file named once.
+public struct FactPlaces: Sendable, Equatable {
+    struct Entry: Sendable, Equatable {
+        var slot: Int32
+        var line: Int32
+        var column: Int32
+    }
+
+    var file: String
+    var entries: [Entry]
+
+    init(file: String, entries: [Entry]) {
+        self.file = file
+        self.entries = entries.sorted { $0.slot < $1.slot }
+    }
+
+    init(_ locations: [Int: SourceLocation], file: String) {
+        self.init(file: file, entries: locations.map { Entry(slot: Int32($0.key), line: Int32($0.value.line), column: Int32($0.value.column)) })
+        if let other = locations.values.first?.file { self.file = other }
+    }
+
+    public subscript(slot: Int) -> SourceLocation? {
+        guard let e = entries.first(where: { $0.slot == slot }) else { return nil }
+        return SourceLocation(file: file, line: Int(e.line), column: Int(e.column))
+    }
+
+    var dictionary: [Int: SourceLocation] {
+        Dictionary(uniqueKeysWithValues: entries.map { (Int($0.slot), SourceLocation(file: file, line: Int($0.line), column: Int($0.column))) })
+    }
 }

@@ -99,7 +99,7 @@ public struct CaseLoader {
         var file = CaseFile(
             path: reader.file, id: id, title: builder.reader.string(fields["title"], what: "title"), asOf: asOf,
             source: builder.reader.string(fields["source"], what: "source"), narrative: builder.reader.string(fields["narrative"], what: "narrative"),
-            values: values, members: [], records: builder.records, texts: builder.texts, expect: expect, factLocations: locations)
+            values: values, members: [], records: builder.records, texts: builder.texts, expect: expect, factPlaces: FactPlaces(locations, file: reader.file))
         // Each member's slots start from the principal's.
         file.members = members.map { m in
             var merged = values

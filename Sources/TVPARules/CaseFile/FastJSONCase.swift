@@ -59,7 +59,7 @@ struct FastJSONCase {
         var title: String?, source: String?, narrative: String?
         var asOf: Int?
         var values = Array(repeating: FactValue.unknown, count: factCount)
-        var locations: [Int: SourceLocation] = [:]
+        var locations: [FactPlaces.Entry] = []
         locations.reserveCapacity(factCount)
         var members: [CaseFile.Member] = []
         var references: [Int32] = []
@@ -106,7 +106,7 @@ struct FastJSONCase {
         }
         return CaseFile(
             path: path, id: id, title: title, asOf: asOf, source: source, narrative: narrative, values: values, members: members,
-            records: records, texts: texts, expect: expect, factLocations: locations)
+            records: records, texts: texts, expect: expect, factPlaces: FactPlaces(file: path, entries: locations))
     }
 
     mutating func readMembers(into members: inout [CaseFile.Member], references: inout [Int32]) throws(Unsure) {
@@ -132,7 +132,7 @@ struct FastJSONCase {
                         guard Self.isValidId(word), !JSONCaseVocabulary.equal(word, Self.principal) else { throw Unsure() }
                         id = String(decoding: word, as: UTF8.self)
                     case 1:
-                        var noLocations: [Int: SourceLocation] = [:]
+                        var noLocations: [FactPlaces.Entry] = []
                         try readFacts(.familyMember, into: &values, locations: &noLocations, references: &references)
                     default:
                         expect = try readExpect(vocabulary.memberPrograms)
@@ -163,7 +163,7 @@ struct FastJSONCase {
     // MARK: Facts and values
 
     /// A subject's facts. Locations are kept for the principal only, as the YAML path does.
-    mutating func readFacts(_ subject: SubjectName, into values: inout [FactValue], locations: inout [Int: SourceLocation], references: inout [Int32]) throws(Unsure) {
+    mutating func readFacts(_ subject: SubjectName, into values: inout [FactValue], locations: inout [FactPlaces.Entry], references: inout [Int32]) throws(Unsure) {
         try open(UInt8(ascii: "{"))
         if closes(UInt8(ascii: "}")) { return }
         // Which slots this mapping gives, to refuse a key given twice.
@@ -173,7 +173,7 @@ struct FastJSONCase {
             guard let slot = vocabulary.slot(key, hash: keyHash), given[slot >> 6] & (1 << UInt64(slot & 63)) == 0 else { throw Unsure() }
             given[slot >> 6] |= 1 << UInt64(slot & 63)
             guard vocabulary.facts[slot].subject == subject else { throw Unsure() }
-            if subject == .principal { locations[slot] = SourceLocation(file: path, line: line, column: column(keyStart)) }
+            if subject == .principal { locations.append(FactPlaces.Entry(slot: Int32(slot), line: Int32(line), column: Int32(column(keyStart)))) }
             if try null() { continue }
             let type = vocabulary.facts[slot].type
             let value = try readValue(type, values: vocabulary.facts[slot].values, fields: vocabulary.facts[slot].fields)

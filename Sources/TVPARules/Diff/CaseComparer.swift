@@ -21,6 +21,9 @@ struct CaseComparer {
     private var decided: [RawDecision] = []
     let beforeGraph: RuleGraph
     let afterGraph: RuleGraph
+    /// Rule id → index, on each side.
+    let beforeRuleIndex: [String: Int]
+    let afterRuleIndex: [String: Int]
     private var beforeEvaluator: Evaluator
     private var afterEvaluator: Evaluator
     /// With the trace on, for the rare case whose outcome changed.
@@ -45,6 +48,8 @@ struct CaseComparer {
         afterProgramsToDecide = plan.pairs.indices.filter { !plan.decidedAlike[$0] }.map { plan.pairs[$0].after }
         beforeGraph = plan.beforeGraph
         afterGraph = plan.afterGraph
+        beforeRuleIndex = Dictionary(uniqueKeysWithValues: plan.before.checked.rules.enumerated().map { ($0.element.id, $0.offset) })
+        afterRuleIndex = Dictionary(uniqueKeysWithValues: plan.after.checked.rules.enumerated().map { ($0.element.id, $0.offset) })
         beforeEvaluator = Evaluator(program: before)
         afterEvaluator = Evaluator(program: after)
         beforeTrace = Evaluator(program: before, tracing: true)
@@ -150,8 +155,8 @@ struct CaseComparer {
         order += beforeGraph.programRules[beforeProgram].map { before.checked.rules[$0].id }.filter { !known.contains($0) }
         let changed = Set(order.filter { b[$0] != a[$0] })
         return order.filter(changed.contains).map { id in
-            let afterIndex = after.checked.rules.firstIndex { $0.id == id }
-            let beforeIndex = before.checked.rules.firstIndex { $0.id == id }
+            let afterIndex = afterRuleIndex[id]
+            let beforeIndex = beforeRuleIndex[id]
             let children = (afterIndex.map { afterGraph.references[$0].map { after.checked.rules[$0].id } } ?? [])
                 + (beforeIndex.map { beforeGraph.references[$0].map { before.checked.rules[$0].id } } ?? [])
             let decl = afterIndex.map { after.checked.rules[$0] } ?? before.checked.rules[beforeIndex!]

@@ -114,27 +114,27 @@ struct CaseComparer {
     /// Evaluates the changed case again with the trace on, to read the status of every rule
     /// under each changed decision.
     private mutating func explainChange(_ beforeFile: CaseFile, _ afterFile: CaseFile, _ beforeDay: Int, _ afterDay: Int, _ input: CaseInput) -> ChangedCase {
-        let changed = Set(zip(beforeOutcomes, afterOutcomes).enumerated().filter { $0.element.0.outcome != $0.element.1.outcome }.map(\.offset))
-        var beforeStatuses: [Int: [String: Tri]] = [:]
-        var afterStatuses: [Int: [String: Tri]] = [:]
-        var k = 0
-        Evaluator.decide(beforePrograms, for: beforeFile, decisionDate: beforeDay, with: &beforeTrace) { ev, raw, _ in
-            if changed.contains(k) { beforeStatuses[k] = Self.statuses(ev, beforeGraph.programRules[raw.program]) }
-            k += 1
+        let changed = zip(beforeOutcomes, afterOutcomes).filter { $0.0.outcome != $0.1.outcome }
+        // Trace only the programs that changed; a decision is keyed by program and member.
+        struct Key: Hashable { var program: Int; var member: Int? }
+        let beforeChanged = Array(Set(changed.map(\.0.program))).sorted()
+        let afterChanged = Array(Set(changed.map(\.1.program))).sorted()
+        var beforeStatuses: [Key: [String: Tri]] = [:]
+        var afterStatuses: [Key: [String: Tri]] = [:]
+        Evaluator.decide(beforeChanged, for: beforeFile, decisionDate: beforeDay, with: &beforeTrace) { ev, raw, member in
+            beforeStatuses[Key(program: raw.program, member: member)] = Self.statuses(ev, beforeGraph.programRules[raw.program])
         }
-        k = 0
-        Evaluator.decide(afterPrograms, for: afterFile, decisionDate: afterDay, with: &afterTrace) { ev, raw, _ in
-            if changed.contains(k) { afterStatuses[k] = Self.statuses(ev, afterGraph.programRules[raw.program]) }
-            k += 1
+        Evaluator.decide(afterChanged, for: afterFile, decisionDate: afterDay, with: &afterTrace) { ev, raw, member in
+            afterStatuses[Key(program: raw.program, member: member)] = Self.statuses(ev, afterGraph.programRules[raw.program])
         }
-        var decisions: [ChangedDecision] = []
-        for k in changed.sorted() {
-            let (b, a) = (beforeOutcomes[k], afterOutcomes[k])
+        let decisions = changed.map { b, a in
             let entry = after.checked.programs[a.program]
-            decisions.append(ChangedDecision(
+            return ChangedDecision(
                 program: entry.id, programTitle: entry.title, subject: b.member.map { beforeFile.members[$0].id } ?? "principal",
                 before: b.outcome, beforeReason: b.reason, after: a.outcome, afterReason: a.reason,
-                rules: ruleChanges(beforeStatuses[k] ?? [:], afterStatuses[k] ?? [:], beforeProgram: b.program, afterProgram: a.program)))
+                rules: ruleChanges(
+                    beforeStatuses[Key(program: b.program, member: b.member)] ?? [:], afterStatuses[Key(program: a.program, member: a.member)] ?? [:],
+                    beforeProgram: b.program, afterProgram: a.program))
         }
         return ChangedCase(id: beforeFile.id, path: input.path, line: input.line, beforeDate: beforeDay, afterDate: afterDay, decisions: decisions)
     }

@@ -44,6 +44,9 @@ struct Diff: ParsableCommand {
     @Option(help: "Write the report to this file (complete or not at all) instead of standard output.")
     var output: String?
 
+    @Flag(help: "Also evaluate the programs the change cannot reach, for their full transition tables (slower; their decisions are unchanged either way).")
+    var allTables = false
+
     @Option(help: "Worker threads (default: every core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -118,7 +121,9 @@ struct Diff: ParsableCommand {
         }
         if vsAsOf != nil { afterLabel += " as of \(vsAsOf!)" }
         let beforeLabel = (rules.rules.map { "the rules in \($0)" } ?? "the current rules") + (asOf.map { " as of \($0)" } ?? "")
-        return DiffPlan(before: before, after: after, beforeLabel: beforeLabel, afterLabel: afterLabel, beforeAsOf: beforeDate, afterAsOf: afterDate, proposal: proposal)
+        var plan = DiffPlan(before: before, after: after, beforeLabel: beforeLabel, afterLabel: afterLabel, beforeAsOf: beforeDate, afterAsOf: afterDate, proposal: proposal)
+        plan.tableEveryProgram = allTables
+        return plan
     }
 
     func sideBySide(_ plan: DiffPlan, _ id: String) throws {

@@ -66,8 +66,15 @@ struct DiffTests {
     @Test("a proposal that changes no meaning changes no decision, and every decision is counted once", arguments: noOps)
     func noOp(_ text: String) throws {
         let source = SourceText(path: "noop.yaml", text: text)
-        let plan = try Self.proposalPlan(source)
+        var plan = try Self.proposalPlan(source)
         #expect(plan.before.digest != plan.after.digest, "the proposal did change the rules' text")
+        // By default a program the change cannot reach is counted without being evaluated.
+        #expect(plan.decidedAlike.allSatisfy { $0 }, "a change of wording reaches no decision")
+        let (counted0, _) = Self.run(plan)
+        let unreached = try #require(counted0.summary)
+        #expect(unreached.programs.allSatisfy { !$0.reached && $0.changed == 0 && $0.notReached == $0.total })
+        // Evaluated on both sides, program by program, to count every outcome below.
+        plan.tableEveryProgram = true
         let (sink, diagnostics) = Self.run(plan)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
         let summary = try #require(sink.summary)
@@ -92,6 +99,7 @@ struct DiffTests {
         #expect(files >= 100, "the corpus is there")
         #expect(summary.cases == files)
         #expect(summary.programs.map(\.total).reduce(0, +) == counted.values.flatMap(\.values).reduce(0, +))
+        #expect(unreached.programs.map(\.total) == summary.programs.map(\.total), "counting without evaluating counts the same decisions")
         for t in summary.programs {
             #expect(t.changed == 0, "\(t.program): \(t.offDiagonal)")
             for (i, outcome) in Transitions.order.enumerated() {

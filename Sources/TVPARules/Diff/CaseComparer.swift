@@ -12,9 +12,10 @@ struct CaseComparer {
     /// Programs on both sides, matched by id: (before index, after index).
     let pairs: [(before: Int, after: Int)]
     let beforePrograms: [Int]
+    /// Pairs the change cannot reach, left unevaluated: (pair, decided per family member).
+    let notEvaluated: [(pair: Int, perMember: Bool)]
     /// A program's place in the summary, by its index on the before side.
     let beforeIndex: [Int: Int]
-    let afterPrograms: [Int]
     /// The after side's programs that can decide differently (see `DiffPlan.decidedAlike`).
     let afterProgramsToDecide: [Int]
     let decidedAlike: [Bool]
@@ -41,9 +42,10 @@ struct CaseComparer {
         beforeDate = plan.beforeAsOf
         afterDate = plan.afterAsOf
         pairs = plan.pairs
-        beforePrograms = plan.pairs.map(\.before)
+        let evaluated = plan.evaluated
+        beforePrograms = plan.pairs.indices.filter { evaluated[$0] }.map { plan.pairs[$0].before }
+        notEvaluated = plan.pairs.indices.filter { !evaluated[$0] }.map { ($0, plan.before.programs[plan.pairs[$0].before].subject == .familyMember) }
         beforeIndex = Dictionary(uniqueKeysWithValues: plan.pairs.enumerated().map { ($0.element.before, $0.offset) })
-        afterPrograms = plan.pairs.map(\.after)
         decidedAlike = plan.decidedAlike
         afterProgramsToDecide = plan.pairs.indices.filter { !plan.decidedAlike[$0] }.map { plan.pairs[$0].after }
         beforeGraph = plan.beforeGraph
@@ -81,6 +83,7 @@ struct CaseComparer {
         let beforeDay = beforeFile.decisionDate(override: beforeDate, today: beforeLoader.today)
         let afterDay = afterFile.decisionDate(override: afterDate, today: afterLoader.today)
 
+        for (p, perMember) in notEvaluated { summary.programs[p].notReached += perMember ? beforeFile.members.count : 1 }
         beforeOutcomes.removeAll(keepingCapacity: true)
         afterOutcomes.removeAll(keepingCapacity: true)
         Evaluator.decide(beforePrograms, for: beforeFile, decisionDate: beforeDay, with: &beforeEvaluator) { _, raw, _ in beforeOutcomes.append(raw) }

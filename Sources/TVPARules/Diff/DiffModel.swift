@@ -55,9 +55,13 @@ public struct Transitions: Sendable {
     public var program: String
     public var title: String
     public var moves: [[Int]] = Array(repeating: Array(repeating: 0, count: 3), count: 3)
+    /// The change cannot reach this program (its compiled decision is the same on both sides),
+    /// so its decisions were counted, not evaluated: every one is unchanged.
+    public var reached = true
+    public var notReached = 0
 
-    public var total: Int { moves.joined().reduce(0, +) }
-    public var unchanged: Int { (0..<3).reduce(0) { $0 + moves[$1][$1] } }
+    public var total: Int { moves.joined().reduce(0, +) + notReached }
+    public var unchanged: Int { (0..<3).reduce(0) { $0 + moves[$1][$1] } + notReached }
     public var changed: Int { total - unchanged }
 
     static let order: [Outcome] = [.eligible, .notEligible, .undetermined]
@@ -78,6 +82,7 @@ public struct DiffSummary: Sendable {
         changedCases += other.changedCases
         for p in programs.indices {
             for a in 0..<3 { for b in 0..<3 { programs[p].moves[a][b] += other.programs[p].moves[a][b] } }
+            programs[p].notReached += other.programs[p].notReached
         }
     }
 }

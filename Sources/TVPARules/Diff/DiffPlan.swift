@@ -45,8 +45,19 @@ public struct DiffPlan: Sendable {
         }
     }
 
+    /// Evaluate the programs the change cannot reach too, for their full transition tables
+    /// (their decisions are all unchanged; without this they are counted, not evaluated).
+    public var tableEveryProgram = false
+
+    /// Per pair: evaluated at all (reached by the change, or every table wanted).
+    var evaluated: [Bool] { decidedAlike.map { !$0 || tableEveryProgram } }
+
     func emptySummary() -> DiffSummary {
-        DiffSummary(programs: header.programs.map { Transitions(program: $0.id, title: $0.title) })
+        DiffSummary(programs: header.programs.indices.map { i in
+            var t = Transitions(program: header.programs[i].id, title: header.programs[i].title)
+            t.reached = !decidedAlike[i]
+            return t
+        })
     }
 }
 

@@ -46,6 +46,7 @@ public struct DiffReport: DiffSink {
     }
 
     static func moves(_ t: Transitions) -> String {
+        if !t.reached { return "not reached by the change" }
         var parts: [String] = []
         for a in 0..<3 {
             for b in 0..<3 where a != b && t.moves[a][b] > 0 {

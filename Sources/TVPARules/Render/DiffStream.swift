@@ -44,8 +44,9 @@ public struct DiffJSONStream: DiffSink {
     public mutating func end(_ s: DiffSummary) {
         let programs: [JSON] = s.programs.map { t in
             .object([
-                ("program", .string(t.program)), ("decisions", .int(t.total)), ("unchanged", .int(t.unchanged)), ("changed", .int(t.changed)),
-                ("transitions", .object(Transitions.order.enumerated().map { a, from in
+                ("program", .string(t.program)), ("reached", .bool(t.reached)), ("decisions", .int(t.total)), ("unchanged", .int(t.unchanged)), ("changed", .int(t.changed)),
+                // A program the change cannot reach is counted, not evaluated: no table unless asked.
+                ("transitions", t.notReached > 0 ? .null : .object(Transitions.order.enumerated().map { a, from in
                     (from.rawValue, .object(Transitions.order.enumerated().map { b, to in (to.rawValue, .int(t.moves[a][b])) }))
                 })),
             ])

@@ -41,6 +41,9 @@ struct Diff: ParsableCommand {
     @Option(help: "With --case: decision (what justified each outcome) or full.")
     var explain: ExplainView = .decision
 
+    @Flag(help: "With --case: replace fact values, free text and the narrative, so the comparison can be shared.")
+    var redact = false
+
     @Option(help: "Write the report to this file (complete or not at all) instead of standard output.")
     var output: String?
 
@@ -139,7 +142,7 @@ struct Diff: ParsableCommand {
                     Output.error(DiagnosticRenderer.render(diagnostics))
                     throw Exit.invalidInput
                 }
-                let explainer = Explainer(view: explain)
+                let explainer = Explainer(view: explain, redact: redact)
                 let before = explainer.report(file, program: plan.before, decisionDate: file.decisionDate(override: plan.beforeAsOf, today: plan.today))
                 let after = explainer.report(afterFile, program: plan.after, decisionDate: afterFile.decisionDate(override: plan.afterAsOf, today: plan.today))
                 let destination = try Destination(path: output)

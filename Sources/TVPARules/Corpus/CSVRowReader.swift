@@ -1,7 +1,7 @@
 /// Splits a CSV file (RFC 4180: comma-separated, `"` quotes, `""` inside quotes, line breaks
 /// allowed inside quotes) into records. The first record is the header; each later record
 /// becomes one case input. Fields are split by `CSV.fields`, which the loader calls.
-struct CSVRowReader {
+struct CSVRowReader: CaseInputReader {
     private var lines: LineReader
     private let path: String
     private var header: CSVHeader?

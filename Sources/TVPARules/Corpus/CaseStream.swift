@@ -6,24 +6,14 @@ import Foundation
 public struct CaseStream {
     private var files: [String] = []
     private var nextFile = 0
-    private var open: OpenFile?
     /// Paths that could not be read (each also ends the file it concerns).
     public private(set) var diagnostics: [Diagnostic] = []
     /// The corpus's size in bytes, and how much of it has been read: a progress bar's figures.
     public private(set) var totalBytes = 0
     private var finishedBytes = 0
-    public var bytesRead: Int {
-        switch open {
-        case .jsonLines(let reader, _): return finishedBytes + reader.bytesRead
-        case .csv(let reader, _): return finishedBytes + reader.bytesRead
-        case nil: return finishedBytes
-        }
-    }
+    public var bytesRead: Int { finishedBytes + (open?.reader.bytesRead ?? 0) }
 
-    private enum OpenFile {
-        case jsonLines(LineReader, path: String)
-        case csv(CSVRowReader, path: String)
-    }
+    private var open: (reader: any CaseInputReader, path: String)?
 
     static let extensions = [".yaml", ".yml", ".jsonl", ".csv"]
 
@@ -57,48 +47,28 @@ public struct CaseStream {
     public mutating func next(maxCount: Int) -> [CaseInput] {
         var batch: [CaseInput] = []
         while batch.count < maxCount {
-            if let file = open {
-                switch file {
-                case .jsonLines(var reader, let path):
-                    while batch.count < maxCount, let line = reader.next() {
-                        if line.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
-                        batch.append(CaseInput(path: path, line: reader.lineNumber, text: line, format: .jsonLine))
-                    }
-                    if batch.count < maxCount {
-                        reader.close()
-                        open = nil
-                        finishedBytes += size(path)
-                    } else {
-                        open = .jsonLines(reader, path: path)
-                    }
-                case .csv(var reader, let path):
-                    while batch.count < maxCount, let row = reader.next() { batch.append(row) }
-                    diagnostics += reader.takeDiagnostics()
-                    if batch.count < maxCount {
-                        reader.close()
-                        open = nil
-                        finishedBytes += size(path)
-                    } else {
-                        open = .csv(reader, path: path)
-                    }
+            if var (reader, path) = open {
+                while batch.count < maxCount, let input = reader.next() { batch.append(input) }
+                diagnostics += reader.takeDiagnostics()
+                if batch.count < maxCount {
+                    reader.close()
+                    open = nil
+                    finishedBytes += size(path)
+                } else {
+                    open = (reader, path)
                 }
                 continue
             }
             guard nextFile < files.count else { break }
             let path = files[nextFile]
             nextFile += 1
-            if path.hasSuffix(".jsonl") {
-                guard let reader = LineReader(path: path) else {
+            if path.hasSuffix(".jsonl") || path.hasSuffix(".csv") {
+                let reader: (any CaseInputReader)? = path.hasSuffix(".csv") ? CSVRowReader(path: path) : JSONLinesReader(path: path)
+                guard let reader else {
                     diagnostics.append(Diagnostic(.readUnreadable, "cannot read this file", at: SourceLocation(file: path, line: 1, column: 1)))
                     continue
                 }
-                open = .jsonLines(reader, path: path)
-            } else if path.hasSuffix(".csv") {
-                guard let reader = CSVRowReader(path: path) else {
-                    diagnostics.append(Diagnostic(.readUnreadable, "cannot read this file", at: SourceLocation(file: path, line: 1, column: 1)))
-                    continue
-                }
-                open = .csv(reader, path: path)
+                open = (reader, path)
             } else {
                 let (texts, d) = SourceReader.readFile(path)
                 diagnostics += d
@@ -118,4 +88,36 @@ public struct CaseStream {
             result += batch
         }
     }
+}
+
+/// A file that holds many cases, read one case input at a time.
+protocol CaseInputReader {
+    mutating func next() -> CaseInput?
+    var bytesRead: Int { get }
+    mutating func takeDiagnostics() -> [Diagnostic]
+    func close()
+}
+
+/// JSON Lines: one case per line; blank lines are skipped.
+struct JSONLinesReader: CaseInputReader {
+    private var lines: LineReader
+    private let path: String
+
+    init?(path: String) {
+        guard let lines = LineReader(path: path) else { return nil }
+        self.lines = lines
+        self.path = path
+    }
+
+    mutating func next() -> CaseInput? {
+        while let line = lines.next() {
+            if line.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            return CaseInput(path: path, line: lines.lineNumber, text: line, format: .jsonLine)
+        }
+        return nil
+    }
+
+    var bytesRead: Int { lines.bytesRead }
+    mutating func takeDiagnostics() -> [Diagnostic] { [] }
+    func close() { lines.close() }
 }

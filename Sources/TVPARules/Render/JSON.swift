@@ -27,6 +27,8 @@ public indirect enum JSON: Sendable {
     }
 
     static func quote(_ s: String) -> String {
+        // Most strings need no escape: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

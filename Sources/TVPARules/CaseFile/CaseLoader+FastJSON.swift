@@ -7,4 +7,14 @@ extension CaseLoader {
         builder.checkConsistency(file, decisionDate: file.decisionDate(override: asOfOverride, today: today), with: &scratch.evaluator)
         return builder.reader.diagnostics.isEmpty ? file : nil
     }
+
+    /// Whether a JSON line is a valid case, without the diagnostics: for the generator, which
+    /// draws again when it is not. A line the byte-level reader reads is as valid as its
+    /// consistency checks say (they give errors only); any other line takes the YAML path.
+    func isValidJSONLine(_ input: CaseInput) -> Bool {
+        guard let file = FastJSONCase.read(input, vocabulary: jsonVocabulary) else { return load(input).0 != nil }
+        var builder = CaseBuilder(program: program, reader: NodeReader(file: input.path, dialect: .caseFile))
+        builder.checkConsistency(file, decisionDate: file.decisionDate(override: nil, today: today), with: &scratch.evaluator)
+        return !builder.reader.diagnostics.hasErrors
+    }
 }

@@ -35,7 +35,7 @@ public struct CaseGenerator {
             var candidate = draw(id: "gen-\(seed)-\(index)")
             if shape == .flat { candidate = flattened(candidate) }
             // Read as a JSON line: the fast path when it can, the YAML path otherwise; the same verdict.
-            if loader.load(CaseInput(path: "generated", text: candidate.render(), format: .jsonLine)).0 != nil { return candidate }
+            if loader.isValidJSONLine(CaseInput(path: "generated", text: candidate.render(), format: .jsonLine)) { return candidate }
         }
         return .object([("id", .string("gen-\(seed)-\(index)")), ("facts", .object([]))])
     }

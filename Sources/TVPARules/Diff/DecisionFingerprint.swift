@@ -20,6 +20,14 @@ struct DecisionFingerprint {
         }
     }
 
+    /// What decides whether a case file is valid and what its facts hold: every fact with its
+    /// formula and bounds, and every contradiction. Equal on both sides, a case loads alike.
+    static func ofVocabulary(_ program: Program) -> String {
+        var f = DecisionFingerprint(program)
+        return program.facts.indices.map { f.fact($0) }.joined(separator: "\n") + "\n"
+            + program.contradictions.map { f.condition($0) }.joined(separator: "\n")
+    }
+
     private func name(_ r: Int) -> String { program.checked.rules[r].id }
 
     mutating func rule(_ r: Int) -> String {

@@ -22,6 +22,7 @@ public struct DiffPlan: Sendable {
         self.today = today
         pairs = before.programs.indices.compactMap { b in after.programIndex(before.programs[b].id).map { (b, $0) } }
         sharedVocabulary = Self.sameVocabulary(before.checked.facts, after.checked.facts)
+            && DecisionFingerprint.ofVocabulary(before) == DecisionFingerprint.ofVocabulary(after)
         beforeGraph = RuleGraph(before.checked)
         afterGraph = RuleGraph(after.checked)
         if sharedVocabulary && beforeAsOf == afterAsOf {

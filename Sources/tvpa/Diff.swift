@@ -62,6 +62,9 @@ struct Diff: ParsableCommand {
         }
         if vsAsOf != nil && asOf == nil { throw ValidationError("--vs-as-of needs --as-of for the other side") }
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if caseId != nil && (format == .json || format == .csv) {
+            throw ValidationError("--case shows two explanations side by side as text or markdown; for JSON, run `tvpa check --format json` with and without --proposal")
+        }
         if show < 0 { throw ValidationError("--show must be 0 or more") }
     }
 

@@ -73,7 +73,12 @@ extension Checker {
         case .compare(let op, let a, let b):
             let lhs = value(a, &scope), rhs = value(b, &scope)
             if lhs.type != rhs.type || !lhs.type.isNumeric {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(op.rawValue)' compares two integers or two dates, not \(lhs.type.rawValue) and \(rhs.type.rawValue)"), at: c.location)
+                // A bool fact is read as 0 or 1 in values (derived facts count with it), so say so.
+                func described(_ v: CheckedValue) -> String {
+                    if case .fact(let f) = v.kind, facts[f].type == .bool { return "bool '\(facts[f].name)' (read as the integer 0 or 1)" }
+                    return v.type.rawValue
+                }
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(op.rawValue)' compares two integers or two dates, not \(described(lhs)) and \(described(rhs))"), at: c.location)
             }
             kind = .compare(op, lhs, rhs)
         case .records(let every, let name, let inner):

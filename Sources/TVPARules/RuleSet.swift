@@ -41,7 +41,10 @@ public enum RuleCompiler {
             let (overlaid, overlayDiagnostics, changedRules) = ProposalOverlay.apply(syntax, to: files)
             diagnostics += overlayDiagnostics
             if diagnostics.hasErrors { return (nil, diagnostics.sortedForDisplay()) }
-            sources.append(proposal)
+            // The digest names the proposal by its file name, wherever it was read from.
+            var named = proposal
+            named.relativePath = "proposals/" + (proposal.path.split(separator: "/").last.map(String.init) ?? proposal.path)
+            sources.append(named)
             let (checked, checkDiagnostics) = Checker.check(overlaid, sources: sources)
             return (checked, (diagnostics + ProposalOverlay.relocateCycles(checkDiagnostics, changedRules: changedRules)).sortedForDisplay())
         }

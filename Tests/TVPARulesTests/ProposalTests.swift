@@ -51,6 +51,18 @@ struct ProposalTests {
 
         """
 
+    @Test("a report's digest names the proposal's text and file name, not the folder it was read from")
+    func digestIgnoresFolder() throws {
+        let shipped = try Proposals.source("Rules/proposals/benefits-first.yaml")
+        let elsewhere = SourceText(path: "/somewhere/else/benefits-first.yaml", text: shipped.text)
+        let a = try #require(RuleCompiler.compile(.embedded, proposal: shipped).0).program
+        let b = try #require(RuleCompiler.compile(.embedded, proposal: elsewhere).0).program
+        #expect(a.digest == b.digest)
+        let edited = SourceText(path: shipped.path, text: shipped.text.replacingOccurrences(of: "Benefits first", with: "Benefits first, edited"))
+        let c = try #require(RuleCompiler.compile(.embedded, proposal: edited).0).program
+        #expect(c.digest != a.digest, "a change to the proposal's text changes the digest")
+    }
+
     @Test("an unknown rule id is check.unknown-rule at the id, with did-you-mean")
     func unknownRule() {
         let m = Marked(Self.head + "  - remove_condition: 1️⃣hhs.certificaton/when/all[1]\n")

@@ -45,8 +45,8 @@ public enum RuleCompiler {
             var named = proposal
             named.relativePath = "proposals/" + (proposal.path.split(separator: "/").last.map(String.init) ?? proposal.path)
             sources.append(named)
-            let (checked, checkDiagnostics) = Checker.check(overlaid, sources: sources)
-            return (checked, (diagnostics + ProposalOverlay.relocateCycles(checkDiagnostics, changedRules: changedRules)).sortedForDisplay())
+            let (checked, checkDiagnostics) = Checker.check(overlaid, sources: sources, changedRules: changedRules)
+            return (checked, (diagnostics + checkDiagnostics).sortedForDisplay())
         }
         let (checked, checkDiagnostics) = Checker.check(files, sources: sources)
         return (checked, (diagnostics + checkDiagnostics).sortedForDisplay())

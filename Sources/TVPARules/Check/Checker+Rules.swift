@@ -109,7 +109,11 @@ extension Checker {
             if state[i] == 1 {
                 let start = stack.firstIndex(of: i)!
                 let names = (stack[start...] + [i]).map { ruleSyntax[$0].id.value }
-                error(.checkCycle, CheckMessages.cycle(names), at: ruleSyntax[i].id.location, help: "a rule cannot depend on itself, directly or through other rules")
+                if let changed = names.first(where: { changedRules[$0] != nil }), let location = changedRules[changed] {
+                    error(.checkCycle, CheckMessages.cycle(names), at: location, help: "this change to '\(changed)' closes the cycle (its first rule is declared at \(ruleSyntax[i].id.location))")
+                } else {
+                    error(.checkCycle, CheckMessages.cycle(names), at: ruleSyntax[i].id.location, help: "a rule cannot depend on itself, directly or through other rules")
+                }
                 reported = true
                 return
             }

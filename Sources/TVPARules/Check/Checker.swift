@@ -12,8 +12,13 @@ public struct Checker {
     var ruleRefs: [[Int]] = []
     var ruleFacts: [Set<Int>] = []
 
-    public static func check(_ files: [SyntaxFile], sources: [SourceText]) -> (CheckedRuleSet?, [Diagnostic]) {
+    /// Rules a proposal changed, and where: a cycle through one is reported at that change,
+    /// since the user wrote the change, not the base rule the cycle starts from.
+    var changedRules: [String: SourceLocation] = [:]
+
+    public static func check(_ files: [SyntaxFile], sources: [SourceText], changedRules: [String: SourceLocation] = [:]) -> (CheckedRuleSet?, [Diagnostic]) {
         var checker = Checker()
+        checker.changedRules = changedRules
         let result = checker.run(files, sources: sources)
         let errors = checker.diagnostics.hasErrors
         return (errors ? nil : result, checker.diagnostics)

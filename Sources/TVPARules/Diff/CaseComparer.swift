@@ -1,30 +1,15 @@
 /// Decides one case under both sides of a diff and says what changed. One per worker thread:
 /// it owns its evaluators, so nothing is shared while comparing.
 struct CaseComparer {
-    let before: Program
-    let after: Program
+    let plan: DiffPlan
     let beforeLoader: CaseLoader
     let afterLoader: CaseLoader
-    /// Both sides read case files the same way, so each case is loaded once.
-    let sharedVocabulary: Bool
-    let beforeDate: Int?
-    let afterDate: Int?
-    /// Programs on both sides, matched by id: (before index, after index).
-    let pairs: [(before: Int, after: Int)]
+    /// The before side's programs to evaluate, and the pairs left unevaluated (the change
+    /// cannot reach them; `tableEveryProgram` off): (pair, decided per family member).
     let beforePrograms: [Int]
-    /// Pairs the change cannot reach, left unevaluated: (pair, decided per family member).
     let notEvaluated: [(pair: Int, perMember: Bool)]
-    /// A program's place in the summary, by its index on the before side.
-    let beforeIndex: [Int: Int]
     /// The after side's programs that can decide differently (see `DiffPlan.decidedAlike`).
     let afterProgramsToDecide: [Int]
-    let decidedAlike: [Bool]
-    private var decided: [RawDecision] = []
-    let beforeGraph: RuleGraph
-    let afterGraph: RuleGraph
-    /// Rule id → index, on each side.
-    let beforeRuleIndex: [String: Int]
-    let afterRuleIndex: [String: Int]
     private var beforeEvaluator: Evaluator
     private var afterEvaluator: Evaluator
     /// With the trace on, for the rare case whose outcome changed.
@@ -32,44 +17,37 @@ struct CaseComparer {
     private var afterTrace: Evaluator
     private var beforeOutcomes: [RawDecision] = []
     private var afterOutcomes: [RawDecision] = []
+    private var decided: [RawDecision] = []
+
+    private var before: Program { plan.before }
+    private var after: Program { plan.after }
 
     init(_ plan: DiffPlan) {
-        before = plan.before
-        after = plan.after
-        beforeLoader = CaseLoader(program: before, today: plan.today)
-        afterLoader = CaseLoader(program: after, today: plan.today)
-        sharedVocabulary = plan.sharedVocabulary
-        beforeDate = plan.beforeAsOf
-        afterDate = plan.afterAsOf
-        pairs = plan.pairs
+        self.plan = plan
+        beforeLoader = CaseLoader(program: plan.before, today: plan.today)
+        afterLoader = CaseLoader(program: plan.after, today: plan.today)
         let evaluated = plan.evaluated
         beforePrograms = plan.pairs.indices.filter { evaluated[$0] }.map { plan.pairs[$0].before }
         notEvaluated = plan.pairs.indices.filter { !evaluated[$0] }.map { ($0, plan.before.programs[plan.pairs[$0].before].subject == .familyMember) }
-        beforeIndex = Dictionary(uniqueKeysWithValues: plan.pairs.enumerated().map { ($0.element.before, $0.offset) })
-        decidedAlike = plan.decidedAlike
         afterProgramsToDecide = plan.pairs.indices.filter { !plan.decidedAlike[$0] }.map { plan.pairs[$0].after }
-        beforeGraph = plan.beforeGraph
-        afterGraph = plan.afterGraph
-        beforeRuleIndex = Dictionary(uniqueKeysWithValues: plan.before.checked.rules.enumerated().map { ($0.element.id, $0.offset) })
-        afterRuleIndex = Dictionary(uniqueKeysWithValues: plan.after.checked.rules.enumerated().map { ($0.element.id, $0.offset) })
-        beforeEvaluator = Evaluator(program: before)
-        afterEvaluator = Evaluator(program: after)
-        beforeTrace = Evaluator(program: before, tracing: true)
-        afterTrace = Evaluator(program: after, tracing: true)
+        beforeEvaluator = Evaluator(program: plan.before)
+        afterEvaluator = Evaluator(program: plan.after)
+        beforeTrace = Evaluator(program: plan.before, tracing: true)
+        afterTrace = Evaluator(program: plan.after, tracing: true)
     }
 
     /// Compares one case, counting it in `summary`; the changed case, if its outcome moved
     /// anywhere, and the diagnostics of an input that could not be read.
     mutating func compare(_ input: CaseInput, into summary: inout DiffSummary) -> (ChangedCase?, [Diagnostic]) {
         summary.cases += 1
-        let (beforeFile, beforeDiagnostics) = beforeLoader.load(input, asOfOverride: beforeDate)
+        let (beforeFile, beforeDiagnostics) = beforeLoader.load(input, asOfOverride: plan.beforeAsOf)
         guard let beforeFile else {
             summary.invalid += 1
             return (nil, beforeDiagnostics)
         }
         var afterFile = beforeFile
-        if !sharedVocabulary || afterDate != beforeDate {
-            let (file, afterDiagnostics) = afterLoader.load(input, asOfOverride: afterDate)
+        if !plan.loadsOnce {
+            let (file, afterDiagnostics) = afterLoader.load(input, asOfOverride: plan.afterAsOf)
             guard let file else {
                 summary.invalid += 1
                 return (nil, afterDiagnostics.map { d in
@@ -80,8 +58,8 @@ struct CaseComparer {
             }
             afterFile = file
         }
-        let beforeDay = beforeFile.decisionDate(override: beforeDate, today: beforeLoader.today)
-        let afterDay = afterFile.decisionDate(override: afterDate, today: afterLoader.today)
+        let beforeDay = beforeFile.decisionDate(override: plan.beforeAsOf, today: plan.today)
+        let afterDay = afterFile.decisionDate(override: plan.afterAsOf, today: plan.today)
 
         for (p, perMember) in notEvaluated { summary.programs[p].notReached += perMember ? beforeFile.members.count : 1 }
         beforeOutcomes.removeAll(keepingCapacity: true)
@@ -92,10 +70,10 @@ struct CaseComparer {
         Evaluator.decide(afterProgramsToDecide, for: afterFile, decisionDate: afterDay, with: &afterEvaluator) { _, raw, _ in decided.append(raw) }
         var next = 0
         for b in beforeOutcomes {
-            let p = beforeIndex[b.program]!
-            if decidedAlike[p] {
+            let p = plan.pairIndex[b.program]!
+            if plan.decidedAlike[p] {
                 var same = b
-                same.program = pairs[p].after
+                same.program = plan.pairs[p].after
                 afterOutcomes.append(same)
             } else {
                 afterOutcomes.append(decided[next])
@@ -105,7 +83,7 @@ struct CaseComparer {
 
         var anyChange = false
         for (b, a) in zip(beforeOutcomes, afterOutcomes) {
-            guard let p = beforeIndex[b.program] else { continue }
+            guard let p = plan.pairIndex[b.program] else { continue }
             summary.programs[p].moves[Transitions.index(b.outcome)][Transitions.index(a.outcome)] += 1
             if b.outcome != a.outcome { anyChange = true }
         }
@@ -125,10 +103,10 @@ struct CaseComparer {
         var beforeStatuses: [Key: [String: Tri]] = [:]
         var afterStatuses: [Key: [String: Tri]] = [:]
         Evaluator.decide(beforeChanged, for: beforeFile, decisionDate: beforeDay, with: &beforeTrace) { ev, raw, member in
-            beforeStatuses[Key(program: raw.program, member: member)] = Self.statuses(ev, beforeGraph.programRules[raw.program])
+            beforeStatuses[Key(program: raw.program, member: member)] = Self.statuses(ev, plan.beforeGraph.programRules[raw.program])
         }
         Evaluator.decide(afterChanged, for: afterFile, decisionDate: afterDay, with: &afterTrace) { ev, raw, member in
-            afterStatuses[Key(program: raw.program, member: member)] = Self.statuses(ev, afterGraph.programRules[raw.program])
+            afterStatuses[Key(program: raw.program, member: member)] = Self.statuses(ev, plan.afterGraph.programRules[raw.program])
         }
         let decisions = changed.map { b, a in
             let entry = after.checked.programs[a.program]
@@ -153,15 +131,15 @@ struct CaseComparer {
     /// The rules under the program whose status differs, in reading order (the program's rule
     /// first); a rule is a cause when no rule under it changed too.
     private func ruleChanges(_ b: [String: Tri], _ a: [String: Tri], beforeProgram: Int, afterProgram: Int) -> [RuleChange] {
-        var order = afterGraph.programRules[afterProgram].map { after.checked.rules[$0].id }
+        var order = plan.afterGraph.programRules[afterProgram].map { after.checked.rules[$0].id }
         let known = Set(order)
-        order += beforeGraph.programRules[beforeProgram].map { before.checked.rules[$0].id }.filter { !known.contains($0) }
+        order += plan.beforeGraph.programRules[beforeProgram].map { before.checked.rules[$0].id }.filter { !known.contains($0) }
         let changed = Set(order.filter { b[$0] != a[$0] })
         return order.filter(changed.contains).map { id in
-            let afterIndex = afterRuleIndex[id]
-            let beforeIndex = beforeRuleIndex[id]
-            let children = (afterIndex.map { afterGraph.references[$0].map { after.checked.rules[$0].id } } ?? [])
-                + (beforeIndex.map { beforeGraph.references[$0].map { before.checked.rules[$0].id } } ?? [])
+            let afterIndex = plan.afterRuleIndex[id]
+            let beforeIndex = plan.beforeRuleIndex[id]
+            let children = (afterIndex.map { plan.afterGraph.references[$0].map { after.checked.rules[$0].id } } ?? [])
+                + (beforeIndex.map { plan.beforeGraph.references[$0].map { before.checked.rules[$0].id } } ?? [])
             let decl = afterIndex.map { after.checked.rules[$0] } ?? before.checked.rules[beforeIndex!]
             // A rule no longer reached cannot have moved the rule above it.
             let movedUnder = children.contains { changed.contains($0) && a[$0] != nil }

@@ -21,11 +21,14 @@ struct DecisionFingerprint {
     }
 
     /// What decides whether a case file is valid and what its facts hold: every fact with its
-    /// formula and bounds, and every contradiction. Equal on both sides, a case loads alike.
+    /// slot, type, values, fields, formula and bounds, and every contradiction. Equal on both
+    /// sides, a case loads alike.
     static func ofVocabulary(_ program: Program) -> String {
         var f = DecisionFingerprint(program)
-        return program.facts.indices.map { f.fact($0) }.joined(separator: "\n") + "\n"
-            + program.contradictions.map { f.condition($0) }.joined(separator: "\n")
+        return program.checked.facts.indices.map { i in
+            let d = program.checked.facts[i]
+            return "\(d.type) \(d.subject) \(d.values) \(d.unknownValues) \(d.fields.map(\.name)) " + f.fact(i)
+        }.joined(separator: "\n") + "\n" + program.contradictions.map { f.condition($0) }.joined(separator: "\n")
     }
 
     private func name(_ r: Int) -> String { program.checked.rules[r].id }

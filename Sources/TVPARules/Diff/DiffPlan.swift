@@ -7,11 +7,18 @@ public struct DiffPlan: Sendable {
     public let today: Int
     public let header: DiffHeader
     let pairs: [(before: Int, after: Int)]
-    let sharedVocabulary: Bool
+    /// A program's place in `pairs` (and in the summary), by its index on the before side.
+    let pairIndex: [Int: Int]
+    /// Both sides read a case file alike and decide it on the same date, so each case is
+    /// loaded once and a program can be compared by its fingerprint.
+    let loadsOnce: Bool
     let beforeGraph: RuleGraph
     let afterGraph: RuleGraph
+    /// Rule id → index, on each side.
+    let beforeRuleIndex: [String: Int]
+    let afterRuleIndex: [String: Int]
     /// Per pair: both sides decide the program the same way for every case, so it is
-    /// evaluated once (same vocabulary, same decision dates, equal fingerprints).
+    /// evaluated once (it loads once and the fingerprints are equal).
     let decidedAlike: [Bool]
 
     public init(before: Program, after: Program, beforeLabel: String, afterLabel: String, beforeAsOf: Int? = nil, afterAsOf: Int? = nil, proposal: ProposalInfo? = nil, today: Int = CivilDate.today()) {
@@ -21,11 +28,13 @@ public struct DiffPlan: Sendable {
         self.afterAsOf = afterAsOf
         self.today = today
         pairs = before.programs.indices.compactMap { b in after.programIndex(before.programs[b].id).map { (b, $0) } }
-        sharedVocabulary = Self.sameVocabulary(before.checked.facts, after.checked.facts)
-            && DecisionFingerprint.ofVocabulary(before) == DecisionFingerprint.ofVocabulary(after)
+        pairIndex = Dictionary(uniqueKeysWithValues: pairs.enumerated().map { ($0.element.before, $0.offset) })
+        loadsOnce = beforeAsOf == afterAsOf && DecisionFingerprint.ofVocabulary(before) == DecisionFingerprint.ofVocabulary(after)
         beforeGraph = RuleGraph(before.checked)
         afterGraph = RuleGraph(after.checked)
-        if sharedVocabulary && beforeAsOf == afterAsOf {
+        beforeRuleIndex = Dictionary(uniqueKeysWithValues: before.checked.rules.enumerated().map { ($0.element.id, $0.offset) })
+        afterRuleIndex = Dictionary(uniqueKeysWithValues: after.checked.rules.enumerated().map { ($0.element.id, $0.offset) })
+        if loadsOnce {
             let b = DecisionFingerprint.of(before, graph: beforeGraph), a = DecisionFingerprint.of(after, graph: afterGraph)
             decidedAlike = pairs.map { b[$0.before] == a[$0.after] }
         } else {
@@ -36,14 +45,6 @@ public struct DiffPlan: Sendable {
             after: DiffSide(label: afterLabel, rules: after.sourceName, digest: after.digest, asOf: afterAsOf),
             proposal: proposal,
             programs: pairs.map { (after.checked.programs[$0.after].id, after.checked.programs[$0.after].title) })
-    }
-
-    /// Both sides read a case file into the same slots, with the same checks.
-    static func sameVocabulary(_ a: [FactDecl], _ b: [FactDecl]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { x, y in
-            x.name == y.name && x.type == y.type && x.values == y.values && x.subject == y.subject && x.future == y.future
-                && x.notAfter == y.notAfter && x.fields.map(\.name) == y.fields.map(\.name) && x.unknownValues == y.unknownValues
-        }
     }
 
     /// Evaluate the programs the change cannot reach too, for their full transition tables

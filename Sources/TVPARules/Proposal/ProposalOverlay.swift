@@ -21,20 +21,6 @@ public struct ProposalOverlay {
         return (overlay.files + [overlay.added], overlay.diagnostics, overlay.changedRules)
     }
 
-    /// A cycle the proposal closes is reported at the change that closed it, not only at a
-    /// base rule the user did not touch.
-    static func relocateCycles(_ diagnostics: [Diagnostic], changedRules: [String: SourceLocation]) -> [Diagnostic] {
-        diagnostics.map { d in
-            guard d.id == .checkCycle, let arrow = d.message.range(of: "cycle: ") else { return d }
-            let names = d.message[arrow.upperBound...].components(separatedBy: " → ")
-            guard let changed = names.first(where: { changedRules[$0] != nil }), let location = changedRules[changed] else { return d }
-            var moved = d
-            moved.location = location
-            moved.help = "this change to '\(changed)' closes the cycle (its first rule is declared at \(d.location))"
-            return moved
-        }
-    }
-
     /// The citation every rule the proposal changes carries, so explanations and diff reports
     /// say where the changed law comes from.
     var citation: String { "Proposal \u{201C}\(proposal.title)\u{201D}: " + proposal.cite.map(\.value).joined(separator: "; ") }

@@ -2,19 +2,23 @@ extension CaseLoader {
     /// A JSON line read by the byte-level reader, then checked for consistency as the YAML path
     /// checks it; nil whenever the YAML path must read it instead (it alone gives diagnostics).
     func loadFastJSONLine(_ input: CaseInput, asOfOverride: Int? = nil) -> CaseFile? {
-        guard let file = FastJSONCase.read(input, vocabulary: jsonVocabulary) else { return nil }
-        var builder = CaseBuilder(program: program, reader: NodeReader(file: input.path, dialect: .caseFile))
-        builder.checkConsistency(file, decisionDate: file.decisionDate(override: asOfOverride, today: today), with: &scratch.evaluator)
-        return builder.reader.diagnostics.isEmpty ? file : nil
+        guard let (file, problems) = readFastJSONLine(input, asOfOverride: asOfOverride) else { return nil }
+        return problems.isEmpty ? file : nil
     }
 
     /// Whether a JSON line is a valid case, without the diagnostics: for the generator, which
     /// draws again when it is not. A line the byte-level reader reads is as valid as its
     /// consistency checks say (they give errors only); any other line takes the YAML path.
     func isValidJSONLine(_ input: CaseInput) -> Bool {
-        guard let file = FastJSONCase.read(input, vocabulary: jsonVocabulary) else { return load(input).0 != nil }
+        guard let (_, problems) = readFastJSONLine(input, asOfOverride: nil) else { return load(input).0 != nil }
+        return !problems.hasErrors
+    }
+
+    /// The byte-level reader's case and what its consistency checks found; nil when it gave up.
+    private func readFastJSONLine(_ input: CaseInput, asOfOverride: Int?) -> (CaseFile, [Diagnostic])? {
+        guard let file = FastJSONCase.read(input, vocabulary: jsonVocabulary) else { return nil }
         var builder = CaseBuilder(program: program, reader: NodeReader(file: input.path, dialect: .caseFile))
-        builder.checkConsistency(file, decisionDate: file.decisionDate(override: nil, today: today), with: &scratch.evaluator)
-        return !builder.reader.diagnostics.hasErrors
+        builder.checkConsistency(file, decisionDate: file.decisionDate(override: asOfOverride, today: today), with: &scratch.evaluator)
+        return (file, builder.reader.diagnostics)
     }
 }

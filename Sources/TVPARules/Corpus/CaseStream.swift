@@ -47,7 +47,8 @@ public struct CaseStream {
     public mutating func next(maxCount: Int) -> [CaseInput] {
         var batch: [CaseInput] = []
         while batch.count < maxCount {
-            if var (reader, path) = open {
+            if let (opened, path) = open {
+                var reader = opened
                 while batch.count < maxCount, let input = reader.next() { batch.append(input) }
                 diagnostics += reader.takeDiagnostics()
                 if batch.count < maxCount {

@@ -30,6 +30,38 @@ public struct CaseFile: Sendable, Equatable {
         set { factPlaces = FactPlaces(newValue, file: path) }
     }
 
+    /// Loops of member references (a member who is, through others, their own
+    /// `fm_derivative_parent_id`): per reference fact, each loop once, as (slot, the member
+    /// where it is reported, the ids around it). Iterative, so a long chain costs no stack.
+    static func referenceCycles(_ members: [(id: String, values: [FactValue])], texts: [String], referenceSlots: [Int]) -> [(slot: Int, member: Int, chain: [String])] {
+        var index: [String: Int] = [:]
+        for (m, member) in members.enumerated() where index[member.id] == nil { index[member.id] = m }
+        var found: [(slot: Int, member: Int, chain: [String])] = []
+        for slot in referenceSlots {
+            func target(_ m: Int) -> Int? {
+                guard case .text(let t) = members[m].values[slot], Int(t) < texts.count else { return nil }
+                return index[texts[Int(t)]]
+            }
+            // 0 unvisited, 1 on the current path, 2 done.
+            var state = Array(repeating: 0, count: members.count)
+            for start in members.indices where state[start] == 0 {
+                var path: [Int] = []
+                var m: Int? = start
+                while let current = m, state[current] == 0 {
+                    state[current] = 1
+                    path.append(current)
+                    m = target(current)
+                }
+                if let current = m, state[current] == 1, let first = path.firstIndex(of: current) {
+                    let loop = Array(path[first...])
+                    found.append((slot: slot, member: loop.last!, chain: (loop + [current]).map { members[$0].id }))
+                }
+                for p in path { state[p] = 2 }
+            }
+        }
+        return found
+    }
+
     /// The decision date: `--as-of`, else the file's `as_of`, else today.
     public func decisionDate(override: Int?, today: Int) -> Int { override ?? asOf ?? today }
 }

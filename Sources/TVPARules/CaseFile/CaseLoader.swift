@@ -95,6 +95,11 @@ public struct CaseLoader {
         for (t, node) in memberReferences where !members.contains(where: { $0.id == builder.texts[Int(t)] }) {
             builder.reader.report(.caseUnknownMember, CaseMessages.unknownMember(builder.texts[Int(t)]), at: node, help: Suggest.help(for: builder.texts[Int(t)], in: members.map(\.id)))
         }
+        for (slot, start, chain) in CaseFile.referenceCycles(members.map { ($0.id, $0.values) }, texts: builder.texts, referenceSlots: program.checked.facts.indices.filter { program.checked.facts[$0].type == .reference }) {
+            if case .text(let t) = members[start].values[slot], let node = builder.referenceNodes[t] {
+                builder.reader.report(.caseReferenceCycle, CaseMessages.referenceCycle(program.checked.facts[slot].name, chain), at: node)
+            }
+        }
         let expect = fields["expect"].map { builder.readExpect($0, subject: .principal) } ?? [:]
         var file = CaseFile(
             path: reader.file, id: id, title: builder.reader.string(fields["title"], what: "title"), asOf: asOf,

@@ -30,6 +30,9 @@ enum CaseMessages {
     static let unclosedQuoteHelp = "close the quote with \"; write a quote inside a quoted cell as \"\""
     static func unknownFact(_ name: String) -> String { "unknown fact '\(name)'" }
     static func unknownField(_ field: String, of name: String) -> String { "unknown field '\(field)' in a record of '\(name)'" }
+    static func referenceCycle(_ fact: String, _ chain: [String]) -> String {
+        "'\(fact)' goes round in a circle (\(chain.joined(separator: " → "))): no family member can name themselves through '\(fact)', directly or through others"
+    }
     static func unknownMember(_ id: String) -> String { "no family member has id '\(id)'" }
     static func unknownProgram(_ id: String) -> String { "unknown program '\(id)'" }
     static func unknownValue(_ value: String, of name: String) -> String { "'\(value)' is not a value of '\(name)'" }

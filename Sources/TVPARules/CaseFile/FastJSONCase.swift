@@ -99,6 +99,7 @@ struct FastJSONCase {
         guard i == bytes.count, let id else { throw Unsure() }
         // A member reference names a member of this case.
         for t in references where !members.contains(where: { $0.id == texts[Int(t)] }) { throw Unsure() }
+        if !references.isEmpty, !CaseFile.referenceCycles(members.map { ($0.id, $0.values) }, texts: texts, referenceSlots: vocabulary.referenceSlots).isEmpty { throw Unsure() }
         for m in members.indices {
             var merged = values
             for slot in vocabulary.memberSlots { merged[slot] = members[m].values[slot] }

@@ -26,6 +26,8 @@ struct JSONCaseVocabulary: Sendable {
     private var nameStarts: [Int] = []
     /// The family-member slots, which a member's own values overlay on the principal's.
     var memberSlots: [Int] = []
+    /// The slots of member references (`type: reference`).
+    var referenceSlots: [Int] = []
     /// Program ids that may be expected, by subject.
     var principalPrograms: [[UInt8]] = []
     var memberPrograms: [[UInt8]] = []
@@ -41,6 +43,7 @@ struct JSONCaseVocabulary: Sendable {
                 fields: decl.fields.map { Field(name: Array($0.name.utf8), type: $0.type, values: $0.values.map { Array($0.utf8) }) })
         }
         memberSlots = decls.indices.filter { decls[$0].subject == .familyMember }
+        referenceSlots = decls.indices.filter { decls[$0].type == .reference }
         principalPrograms = program.programs.filter { $0.subject == .principal }.map { Array($0.id.utf8) }
         memberPrograms = program.programs.filter { $0.subject == .familyMember }.map { Array($0.id.utf8) }
         let words = names + facts.flatMap { $0.values + $0.fields.flatMap { [$0.name] + $0.values } } + principalPrograms + memberPrograms

@@ -5,6 +5,7 @@ enum CheckMessages {
     static func missingCitation(_ what: String) -> String { "\(what) has no citation: every rule, version and dated value cites its source" }
     static func notABool(_ name: String, _ type: FactType) -> String { "'\(name)' is \(type.rawValue), not bool: use 'is', 'in', 'has' or a comparison" }
     static func subjectMismatch(_ program: String, _ fact: String) -> String { "program '\(program)' decides for the principal, but its rules read the family-member fact '\(fact)'" }
+    static func memberRuleNotPerMember(_ rule: String) -> String { "'of:' reads a rule for another family member, but '\(rule)' reads no family-member fact: it is the same for every member" }
     static func typeMismatch(_ detail: String) -> String { "type mismatch: \(detail)" }
     static func unknown(_ kind: String, _ name: String) -> String { "unknown \(kind) '\(name)'" }
     static func unknownValue(_ value: String, of name: String) -> String { "'\(value)' is not a value of '\(name)'" }

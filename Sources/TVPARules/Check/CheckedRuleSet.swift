@@ -181,6 +181,8 @@ public struct CheckedCondition: Sendable {
         case compare(ComparisonOperator, CheckedValue, CheckedValue)
         case records(every: Bool, fact: Int, CheckedCondition)
         case decision(fact: Int, granted: UInt64, denied: UInt64, pending: UInt64, by: String)
+        /// A rule's status for the family member named by the reference fact.
+        case memberRule(Int, reference: Int)
     }
     public var kind: Kind
     public var id: String?

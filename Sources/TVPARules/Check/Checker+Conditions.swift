@@ -93,6 +93,15 @@ extension Checker {
             let body = child(inner, every ? "/all_records" : "/any_record", &scope)
             scope.recordFact = saved
             kind = .records(every: every, fact: f, body)
+        case .memberRule(let name, let of):
+            // Not a dependency of this rule (no cycle edge): it is another member's decision.
+            guard let r = lookupRule(name), let f = lookupFact(of) else { return Self.placeholder }
+            scope.facts.insert(f)
+            guard facts[f].type == .reference else {
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'of:' names a reference to a family member; '\(of.value)' is \(facts[f].type.rawValue)"), at: of.location)
+                return Self.placeholder
+            }
+            kind = .memberRule(r, reference: f)
         case .decision(let name, let granted, let denied, let pending, let by):
             guard let f = lookupFact(name) else { return Self.placeholder }
             scope.facts.insert(f)

@@ -41,6 +41,7 @@ public enum Compiler {
                     sources: f.sources.map { Int32($0) }, notAfter: notAfter[i].sorted().map { Int32($0) }, notBefore: notBefore[i],
                     future: f.future, givenAges: []))
             }
+            for (i, f) in facts.enumerated() { program.facts[i].subjectIsMember = f.subject == .familyMember }
             // A given age narrows an unknown date of birth.
             for (i, f) in facts.enumerated() {
                 if let d = f.derived, case .yearsBetween(let a, let b) = d.kind, case .fact(let birth) = a.kind {
@@ -67,6 +68,51 @@ public enum Compiler {
                 Program.ProgramEntry(id: p.id, subject: p.subject, rule: Int32(p.rule), notApplicable: p.notApplicable.map { condition($0.when) }, notes: p.notes.map { condition($0.when) })
             }
             program.contradictions = checked.contradictions.map { condition($0.when) }
+            placeAgeFloors()
+        }
+
+        /// Finds, for every `years_between(date_of_birth, X)`, the given ages that bound it from
+        /// below: an age given on a date D (`age_at_first_trafficking_act` on the trafficking
+        /// start) floors the age on every X known to be on or after D (the declared order of
+        /// dates, the decision date, or a formula all of whose branches are such dates).
+        mutating func placeAgeFloors() {
+            program.ageFloors = Array(repeating: [], count: program.values.count)
+            // Bool facts derived as `age < K`: given false, the age is at least K.
+            var notUnder: [Int32: [(slot: Int32, minimum: Int)]] = [:]
+            for (i, f) in program.facts.enumerated() where f.type == .bool && f.derived >= 0 {
+                guard case .ifThenElse(let c, _, _) = program.values[Int(f.derived)],
+                    case .compare(.lt, let a, let b) = program.conditions[Int(c)],
+                    case .fact(let ageSlot) = program.values[Int(a)], case .constant(let k) = program.values[Int(b)]
+                else { continue }
+                notUnder[ageSlot, default: []].append((slot: Int32(i), minimum: k))
+            }
+            for n in program.values.indices {
+                guard case .yearsBetween(let a, let b) = program.values[n], case .fact(let birth) = program.values[Int(a)] else { continue }
+                var floors: [Program.AgeFloor] = []
+                for given in program.facts[Int(birth)].givenAges {
+                    guard case .fact(let on) = program.values[Int(given.other)], follows(b, on, depth: 0) else { continue }
+                    floors.append(Program.AgeFloor(slot: given.slot, minimumWhenFalse: nil))
+                    for bound in notUnder[given.slot] ?? [] { floors.append(Program.AgeFloor(slot: bound.slot, minimumWhenFalse: bound.minimum)) }
+                }
+                program.ageFloors[n] = floors
+            }
+        }
+
+        /// Whether value node `v` is a date known to be on or after the date fact `slot`.
+        func follows(_ v: Int32, _ slot: Int32, depth: Int) -> Bool {
+            guard depth < 16 else { return false }
+            switch program.values[Int(v)] {
+            case .fact(let f):
+                if f == slot || program.facts[Int(slot)].notAfter.contains(f) { return true }
+                let derived = program.facts[Int(f)].derived
+                return derived >= 0 && follows(derived, slot, depth: depth + 1)
+            case .decisionDate:
+                return !program.facts[Int(slot)].future
+            case .knownOr(let x, let y), .ifThenElse(_, let x, let y):
+                return follows(x, slot, depth: depth + 1) && follows(y, slot, depth: depth + 1)
+            default:
+                return false
+            }
         }
 
         mutating func markPerMemberRules() {
@@ -139,6 +185,15 @@ public enum Compiler {
             case .records(let every, let fact, let body):
                 factsRead = [Int32(fact)]
                 op = .records(every: every, fact: Int32(fact), body: condition(body))
+            case .memberRule(let r, let reference):
+                factsRead = [Int32(reference)]
+                let pair = Program.MemberRule(rule: Int32(r), reference: Int32(reference))
+                if let i = program.memberRules.firstIndex(of: pair) {
+                    op = .memberRule(Int32(i))
+                } else {
+                    program.memberRules.append(pair)
+                    op = .memberRule(Int32(program.memberRules.count - 1))
+                }
             case .decision(let fact, let granted, let denied, let pending, let by):
                 factsRead = [Int32(fact)]
                 program.nodeInfo[Int(index)].decisionBy = by

@@ -13,6 +13,14 @@ public struct Program: Sendable {
         case compare(ComparisonOperator, Int32, Int32)
         case records(every: Bool, fact: Int32, body: Int32)
         case decision(fact: Int32, granted: UInt64, denied: UInt64, pending: UInt64)
+        /// `memberRules[i]`: a rule's status for the member a reference fact names.
+        case memberRule(Int32)
+    }
+
+    /// A per-member rule read for another family member, through a reference fact.
+    public struct MemberRule: Sendable, Hashable {
+        public var rule: Int32
+        public var reference: Int32
     }
 
     public enum ValueOp: Sendable, Hashable {
@@ -71,6 +79,15 @@ public struct Program: Sendable {
         public var future: Bool
         /// Derived ages `years_between(this, other)`: (derived slot, other value node).
         public var givenAges: [(slot: Int32, other: Int32)]
+        /// A family member's fact (`subject: family_member`).
+        public var subjectIsMember = false
+    }
+
+    /// A given fact that puts a lower bound on an age: a given age (`minimum` nil: its value),
+    /// or a given bool `age < minimum` that is false.
+    public struct AgeFloor: Sendable, Hashable {
+        public var slot: Int32
+        public var minimumWhenFalse: Int?
     }
 
     public struct ProgramEntry: Sendable {
@@ -90,6 +107,12 @@ public struct Program: Sendable {
     public var versions: [Version] = []
     public var programs: [ProgramEntry] = []
     public var contradictions: [Int32] = []
+    /// The rules read for another member (`{rule: R, of: F}`), each pair once.
+    public var memberRules: [MemberRule] = []
+    /// Per value node, the given ages that floor it when it is a `years_between` from a date
+    /// of birth to a date known to follow the date the age was given at (semantics.md,
+    /// revision 2: an age of 25 at the first act makes the person at least 25 on every later date).
+    public var ageFloors: [[AgeFloor]] = []
     /// Per parameter, its dated values sorted by `from`.
     public var parameterTables: [[(from: Int, value: Int)]] = []
     /// The checked rule set, for names, texts and citations when explaining.

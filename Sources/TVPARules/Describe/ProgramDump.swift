@@ -69,6 +69,9 @@ public enum ProgramDump {
         case .test(let operand, let test): return "test \(operand) \(test)"
         case .compare(let op, let a, let b): return "\(op) $\(a) $\(b)"
         case .records(let every, let fact, let body): return "\(every ? "all_records" : "any_record") f\(fact) where #\(body)"
+        case .memberRule(let i):
+            let pair = p.memberRules[Int(i)]
+            return "rule r\(pair.rule) \(p.checked.rules[Int(pair.rule)].id) of member f\(pair.reference) \(p.checked.facts[Int(pair.reference)].name)"
         case .decision(let fact, let granted, let denied, let pending):
             return "decision f\(fact) granted=\(bits(granted)) denied=\(bits(denied)) pending=\(bits(pending))"
         }

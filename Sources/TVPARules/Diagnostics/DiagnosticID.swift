@@ -12,6 +12,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case caseInvalidId = "case.invalid-id"
     case caseInvalidOutcome = "case.invalid-outcome"
     case caseMissingKey = "case.missing-key"
+    case caseReferenceCycle = "case.reference-cycle"
     case caseTypeMismatch = "case.type-mismatch"
     case caseUnknownFact = "case.unknown-fact"
     case caseUnknownField = "case.unknown-field"

@@ -64,6 +64,9 @@ struct DecisionFingerprint {
             return "test(\(subject) \(test))"
         case .compare(let op, let a, let b): return "\(op.rawValue)(" + value(a) + "," + value(b) + ")"
         case .records(let every, let f, let body): return "\(every ? "all_records" : "any_record")(" + fact(Int(f)) + "," + condition(body) + ")"
+        // The rule it names is the subject's own program rule, fingerprinted there; naming it
+        // is enough (and following it would loop: a T-6 reads the rule it is part of).
+        case .memberRule(let i): return "member_rule(" + name(Int(program.memberRules[Int(i)].rule)) + "," + fact(Int(program.memberRules[Int(i)].reference)) + ")"
         case .decision(let f, let granted, let denied, let pending): return "decision(" + fact(Int(f)) + " \(granted) \(denied) \(pending))"
         }
     }

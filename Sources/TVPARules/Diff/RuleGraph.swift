@@ -42,7 +42,7 @@ struct RuleGraph: Sendable {
         case .compare(_, let a, let b):
             collect(a, into: &found)
             collect(b, into: &found)
-        case .test, .decision: break
+        case .test, .decision, .memberRule: break  // another member's decision: no edge
         }
     }
 

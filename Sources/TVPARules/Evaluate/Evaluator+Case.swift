@@ -14,8 +14,9 @@ extension Evaluator {
             body(&evaluator, raw, nil)
         }
         guard programs.contains(where: { entries[$0].subject == .familyMember }) else { return }
+        evaluator.resolveMemberRules(file)
         for (m, member) in file.members.enumerated() {
-            evaluator.select(memberValues: member.values)
+            evaluator.select(memberValues: member.values, member: m)
             for p in programs where entries[p].subject == .familyMember {
                 let raw = evaluator.decide(p, member: m)
                 body(&evaluator, raw, m)

@@ -4,6 +4,13 @@
 struct MissingWalk {
     var facts: [Int32] = []
     var pending: [Int32] = []
+    /// Another family member's facts (a T-6's derivative parent): (member index, slot).
+    var memberFacts: [MemberFact] = []
+
+    mutating func add(member: Int32, _ f: Int32) {
+        let entry = MemberFact(member: member, slot: f)
+        if !memberFacts.contains(entry) { memberFacts.append(entry) }
+    }
 
     mutating func add(_ f: Int32) {
         if !facts.contains(f) { facts.append(f) }
@@ -34,6 +41,8 @@ extension Evaluator {
             walkValue(b, &walk)
         case .records(_, let fact, _):
             addFact(fact, &walk)
+        case .memberRule(let i):
+            walkMemberRule(Int(i), node: n, &walk)
         case .decision(let fact, _, _, let pending):
             if case .choice(let c) = values[Int(fact)], pending & (1 << UInt64(c)) != 0,
                 program.facts[Int(fact)].unknownMask & (1 << UInt64(c)) == 0
@@ -66,7 +75,15 @@ extension Evaluator {
     mutating func walkValue(_ n: Int32, _ walk: inout MissingWalk) {
         switch program.values[Int(n)] {
         case .fact(let f):
-            if !factSpan(Int(f)).isKnown { addFact(f, &walk) }
+            guard !factSpan(Int(f)).isKnown else { break }
+            addFact(f, &walk)
+            // An unknown date decided only through its bounds: the unknown dates it is known
+            // to follow could settle it too (semantics.md, revision 2: an adult with no request
+            // date is asked when the trafficking began, since a start at 18 or older settles
+            // the child programs).
+            if program.facts[Int(f)].type == .date, boundedDates, !values[Int(f)].isKnown {
+                for j in program.facts[Int(f)].notBefore where !values[Int(j)].isKnown { addFact(j, &walk) }
+            }
         case .yearsBetween(let a, let b), .addDays(let a, let b), .addMonths(let a, let b), .addYears(let a, let b):
             walkValue(a, &walk)
             walkValue(b, &walk)

@@ -35,6 +35,10 @@ public struct Evaluator {
     var parameterValues: [Span] = []
     var recordList: Int = -1
     var recordIndex: Int = -1
+    /// The family member being decided (-1: the principal), and for each of
+    /// `program.memberRules` what each member's rule came to (`Evaluator+Members.swift`).
+    var currentMember: Int = -1
+    var memberRuleResults: [[MemberRuleResult]] = []
 
     public init(program: Program, tracing: Bool = false) {
         self.program = program
@@ -61,11 +65,14 @@ public struct Evaluator {
         // equals a member's stamp in an earlier case (a reused evaluator read stale statuses).
         stamp = memberStamp &+ 1
         memberStamp = stamp &+ 1
+        currentMember = -1
+        memberRuleResults.removeAll(keepingCapacity: true)
     }
 
     /// Switches the subject to a family member (their values include the principal's).
-    public mutating func select(memberValues: [FactValue]) {
+    public mutating func select(memberValues: [FactValue], member: Int = -1) {
         values = memberValues
+        currentMember = member
         memberStamp &+= 1
     }
 
@@ -106,8 +113,9 @@ public struct Evaluator {
             for n in entry.notApplicable where status[Int(n)] == .unknown { walkCondition(n, &walk) }
             if rule == .unknown { walkRule(Int(entry.rule), &walk) }
             return RawDecision(
-                program: p, member: member, outcome: .undetermined, reason: walk.facts.isEmpty ? .awaitingDecision : .missingFacts,
-                notApplicable: nil, missingFacts: walk.facts, pendingDecisions: walk.pending)
+                program: p, member: member, outcome: .undetermined,
+                reason: walk.facts.isEmpty && walk.memberFacts.isEmpty ? .awaitingDecision : .missingFacts,
+                notApplicable: nil, missingFacts: walk.facts, pendingDecisions: walk.pending, memberFacts: walk.memberFacts)
         }
     }
 
@@ -185,6 +193,8 @@ public struct Evaluator {
             result = compare(op, x, y)
         case .records(let every, let fact, let body):
             result = evalRecords(every: every, fact: Int(fact), body: body)
+        case .memberRule(let i):
+            result = memberRuleStatus(Int(i))
         case .decision(let fact, let granted, let denied, let pending):
             switch values[Int(fact)] {
             case .choice(let c):
@@ -359,7 +369,7 @@ public struct Evaluator {
             let x = span(a), y = span(b)
             let lo = (x.hi == .max || y.lo == .min) ? Int.min : CivilDate.yearsBetween(x.hi, y.lo)
             let hi = (x.lo == .min || y.hi == .max) ? Int.max : CivilDate.yearsBetween(x.lo, y.hi)
-            return Span(lo: lo, hi: hi)
+            return Span(lo: boundedDates ? ageFloor(n, lo, hi) : lo, hi: hi)
         case .addDays(let a, let b):
             let x = span(a), y = span(b)
             return Span(lo: add(x.lo, y.lo) { $0 + $1 }, hi: add(x.hi, y.hi) { $0 + $1 })
@@ -379,6 +389,21 @@ public struct Evaluator {
             let x = span(a)
             return x.isKnown ? x : span(b)
         }
+    }
+
+    /// The lower bound of an age raised by the given ages that floor it (`Program.ageFloors`).
+    @inline(__always) func ageFloor(_ n: Int32, _ lo: Int, _ hi: Int) -> Int {
+        var floor = lo
+        for given in program.ageFloors[Int(n)] {
+            switch (values[Int(given.slot)], given.minimumWhenFalse) {
+            case (.number(let age), nil): floor = max(floor, age)
+            case (.bool(false), .some(let minimum)): floor = max(floor, minimum)
+            default: break
+            }
+        }
+        // A floor above what the known dates allow would be a contradiction the case file's
+        // checks report; it never narrows the interval to nothing.
+        return floor <= hi ? floor : lo
     }
 
     @inline(__always) func add(_ a: Int, _ b: Int, _ f: (Int, Int) -> Int) -> Int {

@@ -27,4 +27,12 @@ public struct RawDecision: Sendable {
     public var missingFacts: [Int32]
     /// Decision nodes pending (a waiver not yet granted, a review pending).
     public var pendingDecisions: [Int32]
+    /// Facts of another family member that could change it (a T-6's derivative parent's).
+    public var memberFacts: [MemberFact] = []
+}
+
+/// A fact of a family member other than the decision's subject.
+public struct MemberFact: Sendable, Hashable {
+    public var member: Int32
+    public var slot: Int32
 }

@@ -73,12 +73,18 @@ public struct Explainer: Sendable {
         notes += context.notes.filter { !notes.contains($0) }
         var lawVersions: [String] = decl.lawVersion.map { [$0] } ?? []
         for label in context.versions where !lawVersions.contains(label) { lawVersions.append(label) }
-        let missing = raw.missingFacts.map { slot -> MissingFact in
+        func missingFact(_ slot: Int32, of member: String) -> MissingFact {
             let fact = program.checked.facts[Int(slot)]
             return MissingFact(
-                name: fact.name, subject: fact.subject == .familyMember ? subject : "principal",
+                name: fact.name, subject: fact.subject == .familyMember ? member : "principal",
                 question: fact.question ?? fact.name, type: fact.type.rawValue,
                 values: fact.type == .enumeration || fact.type == .list ? fact.values : [], decides: 1)
+        }
+        var missing = raw.missingFacts.map { missingFact($0, of: subject) }
+        // Facts of another member this decision reads (a T-6's derivative parent), asked of them.
+        for other in raw.memberFacts where Int(other.member) < file.members.count {
+            let f = missingFact(other.slot, of: file.members[Int(other.member)].id)
+            if !missing.contains(f) { missing.append(f) }
         }
         let expected = subject == "principal" ? file.expect[entry.id] : file.members.first { $0.id == subject }?.expect[entry.id]
         return Decision(
@@ -227,7 +233,7 @@ public struct Explainer: Sendable {
             rules.append((Int(r), nil))
         case .pinnedVersion(let r, let v):
             rules.append((Int(r), Int(v)))
-        case .test, .compare, .records, .decision:
+        case .test, .compare, .records, .decision, .memberRule:
             facts += program.nodeInfo[Int(n)].facts
         }
     }

@@ -3,7 +3,7 @@ import Yams
 /// Conditions and values: the expression part of the rule language.
 extension NodeReader {
     static let conditionOperators = ["all", "any", "not", "possible", "rule", "fact", "field", "lt", "le", "gt", "ge", "eq", "ne", "any_record", "all_records", "decision"]
-    static let conditionModifiers = ["id", "version", "is", "in", "has", "subset_of", "where", "granted", "denied", "pending", "by"]
+    static let conditionModifiers = ["id", "version", "of", "is", "in", "has", "subset_of", "where", "granted", "denied", "pending", "by"]
 
     mutating func condition(_ node: Node, what: String = "condition") -> ConditionSyntax? {
         guard let pairs = pairs(node, what: what) else { return nil }
@@ -32,7 +32,13 @@ extension NodeReader {
             kind = condition(body).map { .possible($0) }
         case "rule":
             let version = values["version"].flatMap { scalar($0, what: "version") }
-            kind = scalar(body, what: "rule reference").map { .rule($0, version: version) }
+            if let ofNode = values["of"] {
+                if version != nil { report(.parseWrongShape, ParseMessages.memberRuleWithVersion(), at: ofNode) }
+                guard let reference = scalar(ofNode, what: "member reference"), let name = scalar(body, what: "rule reference") else { return nil }
+                kind = .memberRule(name, of: reference)
+            } else {
+                kind = scalar(body, what: "rule reference").map { .rule($0, version: version) }
+            }
         case "fact", "field":
             guard let name = scalar(body, what: "\(op) name") else { return nil }
             let test = factTest(values)

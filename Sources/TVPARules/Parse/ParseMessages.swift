@@ -6,6 +6,7 @@ enum ParseMessages {
     static func duplicateKeys(_ keys: [String]) -> String { "duplicate key \(keys.map { "'\($0)'" }.joined(separator: ", ")): each name or id may appear once" }
     static func expected(_ shape: String, for what: String, got node: Node) -> String { "\(what) must be \(shape), found \(node.kindName)" }
     static func invalidDate(_ text: String, for what: String) -> String { "'\(text)' is not a valid date for \(what)" }
+    static func memberRuleWithVersion() -> String { "a rule read for another family member ('of:') cannot pin a version" }
     static func missingKey(_ key: String, in what: String) -> String { "\(what) needs '\(key)'" }
     static func notOneOf(_ value: String, _ options: [String], for what: String) -> String { "'\(value)' is not a valid \(what); expected one of \(options.joined(separator: ", "))" }
     static func unknownCondition(_ keys: [String]) -> String { "a condition needs exactly one operator (all, any, not, rule, fact, field, lt, le, gt, ge, eq, ne, any_record, all_records, decision); found \(keys.isEmpty ? "none" : keys.joined(separator: ", "))" }

@@ -172,6 +172,10 @@ public struct ConditionSyntax: Sendable, Hashable {
         /// True unless the condition is known false: "it may hold" (never unknown).
         case possible(ConditionSyntax)
         case rule(Located<String>, version: Located<String>?)
+        /// A per-member rule's status for the family member a reference fact names
+        /// (`{rule: R, of: fm_derivative_parent_id}`): another subject's decision, not a
+        /// dependency of this subject's rule.
+        case memberRule(Located<String>, of: Located<String>)
         case fact(Located<String>, FactTestSyntax)
         case field(Located<String>, FactTestSyntax)
         case compare(ComparisonOperator, ValueSyntax, ValueSyntax)

@@ -175,3 +175,31 @@ struct BoundsAndMembersTests {
         #expect(more.contains { $0.id == .parseWrongShape })
     }
 }
+
+/// The same revision-2 behaviours through the shipped law, on the README's own example.
+@Suite("Bounds in the shipped rules")
+struct ShippedBoundsTests {
+    static let program: Program = RuleCompiler.compile(.embedded).0!.program
+
+    static let maria = """
+        id: maria-2025-03
+        as_of: 2025-03-01
+        facts:
+          date_of_birth: 1991-04-12
+          is_us_citizen_or_lpr: false
+        """
+
+    @Test("an adult with no request date is asked when the trafficking began, which would settle the child letters")
+    func adultIsAskedTheStart() throws {
+        let report = try Inline.decide(Self.maria, program: Self.program)
+        let letter = try report.decision("hhs_eligibility_letter")
+        #expect(letter.outcome == .undetermined)
+        #expect(letter.missingNames.contains("hhs_rfa_submitted_date"))
+        #expect(letter.missingNames.contains("trafficking_start_date"))
+        // And the start does settle it: at 18 or older when it began, the letter is not for her.
+        let started = try Inline.decide(Self.maria + "\n  trafficking_start_date: 2015-01-01", program: Self.program)
+        let decided = try started.decision("hhs_eligibility_letter")
+        #expect(decided.outcome == .notEligible)
+        #expect(decided.reason == .notApplicable)
+    }
+}

@@ -203,3 +203,42 @@ struct ShippedBoundsTests {
         #expect(decided.reason == .notApplicable)
     }
 }
+
+/// Rule sets whose shape the input controls never exhaust the stack.
+@Suite("Deep rule sets")
+struct DeepRuleSetTests {
+    static func chain(_ n: Int, closing: Bool = false) -> String {
+        var yaml = "facts:\n  x: {type: bool}\nrules:\n"
+        for i in 0..<n {
+            let next = i + 1 < n ? "{rule: r\(i + 1)}" : (closing ? "{rule: r0}" : "{fact: x}")
+            yaml += "  r\(i):\n    cite: [\"T\"]\n    when: \(next)\n"
+        }
+        return yaml + "programs:\n  p: {rule: r0}\n"
+    }
+
+    static func diagnostics(_ yaml: String) throws -> [Diagnostic] {
+        let dir = try Inline.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try yaml.write(to: dir.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
+        return RuleCompiler.compile(.directory(dir.path)).1
+    }
+
+    @Test("30,000 rules each naming the next: a located depth error, not a stack overflow")
+    func longChain() throws {
+        let found = try Self.diagnostics(Self.chain(30_000))
+        #expect(found.map(\.id) == [.checkTooDeep])
+    }
+
+    @Test("a cycle through 30,000 rules is found without recursion")
+    func longCycle() throws {
+        let found = try Self.diagnostics(Self.chain(30_000, closing: true))
+        #expect(found.filter { $0.severity == .error }.map(\.id) == [.checkCycle])
+    }
+
+    @Test("the shipped law is well within the depth limit")
+    func shippedDepth() throws {
+        let (compiled, found) = RuleCompiler.compile(.embedded)
+        #expect(compiled != nil)
+        #expect(!found.contains { $0.id == .checkTooDeep })
+    }
+}

@@ -1,5 +1,6 @@
 /// Every message the check stage gives, in one place.
 enum CheckMessages {
+    static func tooDeep(_ depth: Int, limit: Int) -> String { "conditions and rule references nest \(depth) levels deep from here; the limit is \(limit)" }
     static func cycle(_ path: [String]) -> String { "cycle: \(path.joined(separator: " → "))" }
     static func duplicate(_ kind: String, _ name: String, first: SourceLocation) -> String { "\(kind) '\(name)' is declared twice (first at \(first))" }
     static func missingCitation(_ what: String) -> String { "\(what) has no citation: every rule, version and dated value cites its source" }

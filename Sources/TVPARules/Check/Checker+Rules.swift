@@ -101,35 +101,6 @@ extension Checker {
         }
     }
 
-    mutating func reportRuleCycles() {
-        var state = Array(repeating: 0, count: ruleSyntax.count)
-        var reported = false
-        func visit(_ i: Int, _ stack: inout [Int]) {
-            if reported { return }
-            if state[i] == 1 {
-                let start = stack.firstIndex(of: i)!
-                let names = (stack[start...] + [i]).map { ruleSyntax[$0].id.value }
-                if let changed = names.first(where: { changedRules[$0] != nil }), let location = changedRules[changed] {
-                    error(.checkCycle, CheckMessages.cycle(names), at: location, help: "this change to '\(changed)' closes the cycle (its first rule is declared at \(ruleSyntax[i].id.location))")
-                } else {
-                    error(.checkCycle, CheckMessages.cycle(names), at: ruleSyntax[i].id.location, help: "a rule cannot depend on itself, directly or through other rules")
-                }
-                reported = true
-                return
-            }
-            if state[i] == 2 { return }
-            state[i] = 1
-            stack.append(i)
-            for j in ruleRefs[i] { visit(j, &stack) }
-            stack.removeLast()
-            state[i] = 2
-        }
-        for i in ruleSyntax.indices {
-            var stack: [Int] = []
-            visit(i, &stack)
-        }
-    }
-
     /// Every fact a rule reads, through the rules it references.
     func reachableFacts(from rule: Int) -> Set<Int> {
         var seen = Set<Int>(), queue = [rule], result = Set<Int>()

@@ -55,7 +55,7 @@ public struct Checker {
         ruleRefs = Array(repeating: [], count: ruleSyntax.count)
         ruleFacts = Array(repeating: [], count: ruleSyntax.count)
         let rules = ruleSyntax.indices.map { resolveRule($0) }
-        reportRuleCycles()
+        if let order = reportRuleCycles() { reportDepth(rules, order: order) }
         var programs: [ProgramDecl] = []
         for program in programsSyntax {
             if let decl = resolveProgram(program) { programs.append(decl) }

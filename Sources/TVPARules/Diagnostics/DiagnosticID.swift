@@ -26,6 +26,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case checkDuplicateId = "check.duplicate-id"
     case checkMissingCitation = "check.missing-citation"
     case checkSubjectMismatch = "check.subject-mismatch"
+    case checkTooDeep = "check.too-deep"
     case checkTypeMismatch = "check.type-mismatch"
     case checkUnknownFact = "check.unknown-fact"
     case checkUnknownField = "check.unknown-field"

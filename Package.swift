@@ -23,7 +23,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "tvpa",
-            dependencies: ["TVPARules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TVPARules", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // A release binary that runs without the Swift toolchain: the Swift runtime and
+            // Foundation linked in (both flags are needed; the linker flag alone fails on
+            // Foundation's ICU). It then needs only the system's libc, libstdc++ and libgcc.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(name: "TVPARulesTests", dependencies: ["TVPARules"], exclude: ["Golden"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TVPACLITests", dependencies: ["TVPARules"]),

@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
     @Option(help: "decision (what justified the outcome), full, or off.")
     var explain: ExplainView = .decision
 
-    @Flag(help: "Replace fact values, free text and the narrative, so the report can be shared.")
+    @Flag(help: "Withhold the title, narrative, source, free text and fact values, and name cases and family members by pseudonyms (case 1, case 1 · member 2), so the report can be shared.")
     var redact = false
 
     @Option(help: "Worker threads (default: every core).")

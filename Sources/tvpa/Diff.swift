@@ -41,7 +41,7 @@ struct Diff: ParsableCommand {
     @Option(help: "With --case: decision (what justified each outcome) or full.")
     var explain: ExplainView = .decision
 
-    @Flag(help: "With --case: replace fact values, free text and the narrative, so the comparison can be shared.")
+    @Flag(help: "Name cases and family members by pseudonyms (case 1, case 1 · member 2) and withhold paths; with --case, also withhold fact values and free text. So the report can be shared.")
     var redact = false
 
     @Option(help: "Write the report to this file (complete or not at all) instead of standard output.")
@@ -83,7 +83,7 @@ struct Diff: ParsableCommand {
             Output.error(DiagnosticRenderer.render(diagnostics))
         }
         let progress: (Int, Double) -> Void = { bar.update(cases: $0, fraction: $1) }
-        let options = DiffRun.Options(workers: jobs)
+        let options = DiffRun.Options(workers: jobs, redact: redact)
         switch format {
         case .text, .markdown:
             var sink = DiffReport(style: format == .markdown ? .markdown : .text, show: show)
@@ -134,8 +134,8 @@ struct Diff: ParsableCommand {
 
     func sideBySide(_ plan: DiffPlan, _ id: String) throws {
         var stream = CaseStream(paths: cases)
-        let loader = CaseLoader(program: plan.before, today: plan.today)
-        let afterLoader = CaseLoader(program: plan.after, today: plan.today)
+        let loader = CaseLoader(program: plan.before, today: plan.today, redact: redact)
+        let afterLoader = CaseLoader(program: plan.after, today: plan.today, redact: redact)
         while case let batch = stream.next(maxCount: 256), !batch.isEmpty {
             for input in batch {
                 let (file, _) = loader.load(input, asOfOverride: plan.beforeAsOf)
@@ -146,8 +146,11 @@ struct Diff: ParsableCommand {
                     throw Exit.invalidInput
                 }
                 let explainer = Explainer(view: explain, redact: redact)
-                let before = explainer.report(file, program: plan.before, decisionDate: file.decisionDate(override: plan.beforeAsOf, today: plan.today))
-                let after = explainer.report(afterFile, program: plan.after, decisionDate: afterFile.decisionDate(override: plan.afterAsOf, today: plan.today))
+                // One case, so one pseudonym for both sides.
+                var pseudonyms = Pseudonyms()
+                let name = pseudonyms.next()
+                let before = explainer.report(file, program: plan.before, decisionDate: file.decisionDate(override: plan.beforeAsOf, today: plan.today)).pseudonymized(as: name)
+                let after = explainer.report(afterFile, program: plan.after, decisionDate: afterFile.decisionDate(override: plan.afterAsOf, today: plan.today)).pseudonymized(as: name)
                 let destination = try Destination(path: output)
                 let width = Output.isTerminal && output == nil ? terminalWidth() : 160
                 destination.write(SideBySide(header: plan.header, width: width, markdown: format == .markdown).render(before: before, after: after))

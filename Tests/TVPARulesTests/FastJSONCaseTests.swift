@@ -122,6 +122,19 @@ struct FastJSONCaseTests {
         ("content after the object", "{\(base)} x"),
         ("YAML flow, not JSON", "{id: odd-1, facts: {is_us_citizen_or_lpr: true}}"),
         ("an array, not an object", "[1]"),
+        ("declined facts, principal and member",
+         "{\(base),\"declined\":[\"hardship_factors\",\"applicant_committed_trafficking\"],\"facts\":{\"date_of_birth\":\"1990-05-05\"},\"family_members\":[{\"id\":\"kid\",\"declined\":[\"fm_date_of_birth\"],\"facts\":{\"fm_relationship\":\"child\"}}]}"),
+        ("declined after the facts", "{\(base),\"facts\":{\"date_of_birth\":\"1990-05-05\"},\"declined\":[\"hardship_factors\"]}"),
+        ("declined empty and null", "{\(base),\"declined\":[],\"family_members\":[{\"id\":\"kid\",\"declined\":null}]}"),
+        ("declined and given", "{\(base),\"declined\":[\"date_of_birth\"],\"facts\":{\"date_of_birth\":\"1990-05-05\"}}"),
+        ("declined and given null", "{\(base),\"declined\":[\"date_of_birth\"],\"facts\":{\"date_of_birth\":null}}"),
+        ("declined by a member and given", "{\(base),\"family_members\":[{\"id\":\"kid\",\"facts\":{\"fm_relationship\":\"child\"},\"declined\":[\"fm_relationship\"]}]}"),
+        ("declined twice", "{\(base),\"declined\":[\"hardship_factors\",\"hardship_factors\"]}"),
+        ("declined unknown name", "{\(base),\"declined\":[\"hardship_factor\"]}"),
+        ("declined member fact on the principal", "{\(base),\"declined\":[\"fm_location\"]}"),
+        ("declined principal fact on a member", "{\(base),\"family_members\":[{\"id\":\"kid\",\"declined\":[\"date_of_birth\"]}]}"),
+        ("declined as a word, not a list", "{\(base),\"declined\":\"hardship_factors\"}"),
+        ("declined holding a number", "{\(base),\"declined\":[5]}"),
     ]
 
     @Test("odd and malformed lines give exactly the YAML path's result and diagnostics", arguments: Self.oddLines.indices)
@@ -137,7 +150,11 @@ struct FastJSONCaseTests {
 
     @Test("well-formed odd lines still take the fast path")
     func accepted() {
-        for name in ["every envelope key", "derived age that agrees", "nested members with references", "reference to a later member", "records with null field", "spaces around everything", "null facts"] {
+        for name in [
+            "every envelope key", "derived age that agrees", "nested members with references", "reference to a later member", "records with null field",
+            "spaces around everything", "null facts", "declined facts, principal and member", "declined after the facts", "declined empty and null",
+            "declined and given null",
+        ] {
             let line = Self.oddLines.first { $0.0 == name }!.1
             #expect(loader.loadFastJSONLine(input(line)) != nil, "\(name) took the YAML path")
         }

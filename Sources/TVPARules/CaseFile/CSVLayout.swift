@@ -15,7 +15,9 @@ struct CSVLayout {
 
     /// The envelope fields a flat row can hold (`facts`, `family_members` and `expect` are
     /// spread over the other columns, or not held at all).
-    static let envelope = ["id", "title", "as_of", "source", "narrative"]
+    static let envelope = ["id", "title", "as_of", "source", "narrative", declinedColumn]
+    /// The facts the person declined to answer, `;`-separated (`-` or empty: none).
+    static let declinedColumn = "declined"
     static let expectPrefix = "expect."
 
     var columns: [Column] = []

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads one case file's facts into slots, and checks them against each other.
@@ -53,7 +54,7 @@ struct CaseBuilder {
             guard case .scalar = node else { return mismatch(node, name, "one of: \(values.joined(separator: ", "))") }
             guard let word = reader.word(node, what: "'\(name)'") else { return nil }
             guard let i = values.firstIndex(of: word.value) else {
-                reader.report(.caseUnknownValue, CaseMessages.unknownValue(word.value, of: name), at: node, help: Suggest.help(for: word.value, in: values) ?? "values: \(values.joined(separator: ", "))")
+                reader.report(.caseUnknownValue, CaseMessages.unknownValue(reader.shown(word.value), of: name), at: node, help: valueHelp(word.value, values))
                 return nil
             }
             return .choice(i)
@@ -64,7 +65,7 @@ struct CaseBuilder {
             for item in items {
                 guard let word = reader.word(item, what: "'\(name)'") else { ok = false; continue }
                 guard let i = values.firstIndex(of: word.value) else {
-                    reader.report(.caseUnknownValue, CaseMessages.unknownValue(word.value, of: name), at: item, help: Suggest.help(for: word.value, in: values) ?? "values: \(values.joined(separator: ", "))")
+                    reader.report(.caseUnknownValue, CaseMessages.unknownValue(reader.shown(word.value), of: name), at: item, help: valueHelp(word.value, values))
                     ok = false
                     continue
                 }
@@ -100,11 +101,58 @@ struct CaseBuilder {
 
     mutating func mismatch(_ node: Node, _ name: String, _ expected: String) -> FactValue? {
         if case .scalar(let s) = node, NodeReader.isPlain(node), NodeReader.yamlBooleanWords.contains(s.string) {
-            reader.report(.caseYesNoBoolean, "'\(s.string)' for '\(name)' is read as a boolean by YAML 1.1 readers; write true or false", at: node, help: "write true or false")
+            reader.report(.caseYesNoBoolean, "'\(reader.shown(s.string))' for '\(name)' is read as a boolean by YAML 1.1 readers; write true or false", at: node, help: "write true or false")
             return nil
         }
-        reader.report(.caseTypeMismatch, CaseMessages.typeMismatch(name, expected: expected, found: node.kindName), at: node)
+        reader.report(.caseTypeMismatch, CaseMessages.typeMismatch(name, expected: expected, found: reader.kind(node)), at: node)
         return nil
+    }
+
+    /// The hint for a value not in a fact's list: the nearest value, or (when values are
+    /// withheld, as the nearest would say what was written) the list.
+    func valueHelp(_ written: String, _ values: [String]) -> String {
+        (reader.withholdsValues ? nil : Suggest.help(for: written, in: values)) ?? "values: \(values.joined(separator: ", "))"
+    }
+
+    /// A diagnostic on a fact's value, quoting none of `values` when values are withheld.
+    mutating func append(_ diagnostic: Diagnostic, quoting values: [String]) {
+        var d = diagnostic
+        if reader.withholdsValues {
+            for v in values { d.message = d.message.replacingOccurrences(of: v, with: Redaction.withheld) }
+        }
+        reader.diagnostics.append(d)
+    }
+
+    /// The facts a subject declined to answer (`declined:`), as slots in ascending order: each a
+    /// fact of this subject, named once, and given no value beside.
+    mutating func readDeclined(_ node: Node, subject: SubjectName, values: [FactValue], locations: [Int: SourceLocation]) -> [Int32] {
+        if NodeReader.isNull(node) { return [] }
+        guard let items = reader.sequence(node, what: "declined") else { return [] }
+        var names: [String] { facts.filter { $0.subject == subject }.map(\.name) }
+        var slots: [Int32] = []
+        for item in items {
+            guard let word = reader.word(item, what: "a declined fact") else { continue }
+            let name = word.value
+            guard let slot = program.factIndex(name) else {
+                reader.report(.caseUnknownFact, CaseMessages.unknownFact(name), at: item, help: Suggest.help(for: name, in: names))
+                continue
+            }
+            if facts[slot].subject != subject {
+                reader.report(.caseUnknownFact, subject == .principal ? CaseMessages.familyFactInPrincipal(name) : CaseMessages.principalFactInMember(name), at: item, help: Suggest.help(for: name, in: names))
+                continue
+            }
+            if slots.contains(Int32(slot)) {
+                reader.report(.caseDuplicateDeclined, CaseMessages.duplicateDeclined(name), at: item, help: CaseMessages.duplicateDeclinedHelp)
+                continue
+            }
+            if values[slot].isKnown {
+                var d = Diagnostic(.caseDeclinedGiven, CaseMessages.declinedGiven(name), at: reader.location(item), help: CaseMessages.declinedGivenHelp)
+                if let given = locations[slot] { d.notes.append(CaseMessages.givenAt(given)) }
+                reader.diagnostics.append(d)
+            }
+            slots.append(Int32(slot))
+        }
+        return slots.sorted()
     }
 
     mutating func readExpect(_ node: Node, subject: SubjectName) -> [String: Outcome] {
@@ -144,7 +192,7 @@ struct CaseBuilder {
                 if memberLocation != nil && facts[slot].subject != .familyMember { continue }
                 guard compiled[slot].type == .date, case .number(let day) = subjectValues[slot] else { continue }
                 if !compiled[slot].future && day > decisionDate {
-                    reader.diagnostics.append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateAfterDecision(facts[slot].name, day, decisionDate), at: location(slot)))
+                    append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateAfterDecision(facts[slot].name, day, decisionDate), at: location(slot)), quoting: [CivilDate.format(day)])
                 }
                 for later in compiled[slot].notAfter {
                     if case .number(let other) = subjectValues[Int(later)], day > other {
@@ -167,7 +215,7 @@ struct CaseBuilder {
                 if given < computed.lo || given > computed.hi {
                     let isBool = compiled[slot].type == .bool
                     let shown = isBool ? (computed.lo != 0 ? "true" : "false") : (computed.isKnown ? "\(computed.lo)" : "\(computed.lo)–\(computed.hi)")
-                    reader.diagnostics.append(Diagnostic(.caseDerivedMismatch, CaseMessages.derivedMismatch(facts[slot].name, given: isBool ? (given != 0 ? "true" : "false") : "\(given)", computed: shown), at: location(slot)))
+                    reader.diagnostics.append(Diagnostic(.caseDerivedMismatch, CaseMessages.derivedMismatch(facts[slot].name, given: reader.shown(isBool ? (given != 0 ? "true" : "false") : "\(given)"), computed: reader.shown(shown)), at: location(slot)))
                 }
             }
             // A contradiction is between what the file says: an unknown date is not bounded here.

@@ -7,6 +7,9 @@ public struct CaseFile: Sendable, Equatable {
         public var values: [FactValue]
         public var expect: [String: Outcome]
         public var location: SourceLocation
+        /// The `fm_` facts this member chose not to answer (slots, ascending); the principal's
+        /// declined facts are the file's.
+        public var declined: [Int32] = []
     }
 
     public var path: String
@@ -23,6 +26,9 @@ public struct CaseFile: Sendable, Equatable {
     /// Where each given fact was written (principal), compactly: it is read only when a
     /// diagnostic points at a fact.
     public var factPlaces: FactPlaces
+    /// The principal's facts the person chose not to answer (slots, ascending): unknown for
+    /// every rule, and marked declined wherever a report lists them.
+    public var declined: [Int32] = []
 
     /// Where each given fact was written, by slot (principal).
     public var factLocations: [Int: SourceLocation] {
@@ -60,6 +66,13 @@ public struct CaseFile: Sendable, Equatable {
             }
         }
         return found
+    }
+
+    /// Whether the person declined to answer this fact: the principal for a principal fact,
+    /// the member (when there is one) for a family-member fact.
+    public func isDeclined(_ slot: Int32, member: Int?) -> Bool {
+        if let member, members[member].declined.contains(slot) { return true }
+        return declined.contains(slot)
     }
 
     /// The decision date: `--as-of`, else the file's `as_of`, else today.

@@ -51,6 +51,14 @@ extension CaseLoader {
                 continue
             case .envelope(let field):
                 if field == "id" { idCell = (cell.line, cell.column) }
+                if field == CSVLayout.declinedColumn {
+                    // Fact names as a list cell: `a;b`, `-` (or nothing) for none.
+                    if trimmed.isEmpty || trimmed == "-" { continue }
+                    let items = Self.listItems(cell.value, column: cell.column + (input.text.isQuoted(at: cell.column) ? 1 : 0))
+                    let nodes = items.map { Node.scalar(.init($0.value, .implicit, .doubleQuoted, Mark.at(line: cell.line, column: $0.column))) }
+                    envelope.append((field, key, .sequence(.init(nodes, .implicit, .flow, mark))))
+                    continue
+                }
                 // Free text keeps its spaces; an id or a date does not.
                 let text = ["title", "source", "narrative"].contains(field) ? cell.value : trimmed
                 if trimmed.isEmpty { continue }
@@ -64,7 +72,7 @@ extension CaseLoader {
                 switch fact.type {
                 case .bool:
                     guard let word = ["true", "false"].first(where: { $0 == trimmed.lowercased() }) else {
-                        diagnostics.append(Diagnostic(.caseTypeMismatch, CaseMessages.csvBoolean(name, trimmed), at: location(line: cell.line, column: cell.column), help: CaseMessages.csvBooleanHelp))
+                        diagnostics.append(Diagnostic(.caseTypeMismatch, CaseMessages.csvBoolean(name, redact ? Redaction.withheld : trimmed), at: location(line: cell.line, column: cell.column), help: CaseMessages.csvBooleanHelp))
                         continue
                     }
                     facts.append((key, .scalar(.init(word, .implicit, .plain, mark))))

@@ -17,7 +17,9 @@ extension CaseLoader {
     /// The byte-level reader's case and what its consistency checks found; nil when it gave up.
     private func readFastJSONLine(_ input: CaseInput, asOfOverride: Int?) -> (CaseFile, [Diagnostic])? {
         guard let file = FastJSONCase.read(input, vocabulary: jsonVocabulary) else { return nil }
-        var builder = CaseBuilder(program: program, reader: NodeReader(file: input.path, dialect: .caseFile))
+        var reader = NodeReader(file: input.path, dialect: .caseFile)
+        reader.withholdsValues = redact
+        var builder = CaseBuilder(program: program, reader: reader)
         builder.checkConsistency(file, decisionDate: file.decisionDate(override: asOfOverride, today: today), with: &scratch.evaluator)
         return (file, builder.reader.diagnostics)
     }

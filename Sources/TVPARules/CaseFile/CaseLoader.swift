@@ -8,6 +8,9 @@ import Yams
 public struct CaseLoader {
     public let program: Program
     public let today: Int
+    /// Diagnostics quote no value, text or id from the case (`--redact`): they still say where
+    /// the problem is and which fact it is about.
+    public let redact: Bool
     /// The vocabulary as bytes, for reading JSON lines without the YAML reader.
     let jsonVocabulary: JSONCaseVocabulary
     let scratch: Scratch
@@ -18,25 +21,30 @@ public struct CaseLoader {
         init(_ program: Program) { evaluator = Evaluator(program: program) }
     }
 
-    public init(program: Program, today: Int = CivilDate.today()) {
+    public init(program: Program, today: Int = CivilDate.today(), redact: Bool = false) {
         self.program = program
         self.today = today
+        self.redact = redact
         jsonVocabulary = JSONCaseVocabulary(program: program)
         scratch = Scratch(program)
     }
 
     /// The keys of a case file (`FastJSONCase.EnvelopeKey` follows this order).
-    static let envelopeKeys = ["id", "title", "as_of", "source", "narrative", "facts", "family_members", "expect"]
+    static let envelopeKeys = ["id", "title", "as_of", "source", "narrative", "facts", "family_members", "expect", "declined"]
+    /// The keys of a family member (`FastJSONCase` follows this order too).
+    static let memberKeys = ["id", "facts", "expect", "declined"]
 
     public func load(_ source: SourceText, asOfOverride: Int? = nil) -> (CaseFile?, [Diagnostic]) {
         var reader = NodeReader(file: source.path, dialect: .caseFile)
         reader.lineOffset = source.firstLine - 1
+        reader.withholdsValues = redact
         guard let root = reader.compose(source.text) else { return (nil, reader.diagnostics) }
         guard let pairs = reader.pairs(root, what: "a case file") else { return (nil, reader.diagnostics) }
         return load(pairs: pairs, root: root, reader: &reader, asOfOverride: asOfOverride)
     }
 
     func load(pairs: [(key: String, keyNode: Node, value: Node)], root: Node, reader: inout NodeReader, asOfOverride: Int?) -> (CaseFile?, [Diagnostic]) {
+        reader.withholdsValues = redact
         var fields: [String: Node] = [:]
         for (key, keyNode, value) in pairs {
             if Self.envelopeKeys.contains(key) {
@@ -49,7 +57,7 @@ public struct CaseLoader {
         var id = ""
         if let node = fields["id"], let value = builder.reader.scalar(node, what: "id") {
             id = value.value
-            if !Self.isValidId(id) { builder.reader.report(.caseInvalidId, CaseMessages.invalidId(id), at: node) }
+            if !Self.isValidId(id) { builder.reader.report(.caseInvalidId, CaseMessages.invalidId(builder.reader.shown(id)), at: node) }
         } else if fields["id"] == nil {
             builder.reader.report(.caseMissingKey, "a case file needs 'id'", at: root)
         }
@@ -67,16 +75,16 @@ public struct CaseLoader {
         var memberReferences: [(Int32, Node)] = []
         if let node = fields["family_members"], let items = builder.reader.sequence(node, what: "family_members") {
             for item in items {
-                guard let f = builder.reader.fields(item, what: "a family member", allowed: ["id", "facts", "expect"], required: ["id"]),
+                guard let f = builder.reader.fields(item, what: "a family member", allowed: Self.memberKeys, required: ["id"]),
                     let memberId = builder.reader.scalar(f["id"]!, what: "member id")
                 else { continue }
                 if memberId.value == "principal" {
                     builder.reader.report(.caseInvalidId, CaseMessages.reservedMemberId(), at: f["id"]!)
                 } else if !Self.isValidId(memberId.value) {
-                    builder.reader.report(.caseInvalidId, CaseMessages.invalidId(memberId.value), at: f["id"]!)
+                    builder.reader.report(.caseInvalidId, CaseMessages.invalidId(builder.reader.shown(memberId.value)), at: f["id"]!)
                 }
                 if members.contains(where: { $0.id == memberId.value }) {
-                    builder.reader.report(.caseDuplicateMember, CaseMessages.duplicateMember(memberId.value), at: f["id"]!)
+                    builder.reader.report(.caseDuplicateMember, CaseMessages.duplicateMember(builder.reader.shown(memberId.value)), at: f["id"]!)
                 }
                 var memberValues = Array(repeating: FactValue.unknown, count: program.facts.count)
                 var memberLocations: [Int: SourceLocation] = [:]
@@ -89,27 +97,31 @@ public struct CaseLoader {
                     }
                 }
                 let expect = f["expect"].map { builder.readExpect($0, subject: .familyMember) } ?? [:]
-                members.append(CaseFile.Member(id: memberId.value, values: memberValues, expect: expect, location: memberId.location))
+                let declined = f["declined"].map { builder.readDeclined($0, subject: .familyMember, values: memberValues, locations: memberLocations) } ?? []
+                members.append(CaseFile.Member(id: memberId.value, values: memberValues, expect: expect, location: memberId.location, declined: declined))
             }
         }
         for (t, node) in memberReferences where !members.contains(where: { $0.id == builder.texts[Int(t)] }) {
-            builder.reader.report(.caseUnknownMember, CaseMessages.unknownMember(builder.texts[Int(t)]), at: node, help: Suggest.help(for: builder.texts[Int(t)], in: members.map(\.id)))
+            let written = builder.texts[Int(t)]
+            builder.reader.report(.caseUnknownMember, CaseMessages.unknownMember(builder.reader.shown(written)), at: node, help: redact ? nil : Suggest.help(for: written, in: members.map(\.id)))
         }
         for (slot, start, chain) in CaseFile.referenceCycles(members.map { ($0.id, $0.values) }, texts: builder.texts, referenceSlots: program.checked.facts.indices.filter { program.checked.facts[$0].type == .reference }) {
             if case .text(let t) = members[start].values[slot], let node = builder.referenceNodes[t] {
-                builder.reader.report(.caseReferenceCycle, CaseMessages.referenceCycle(program.checked.facts[slot].name, chain), at: node)
+                builder.reader.report(.caseReferenceCycle, CaseMessages.referenceCycle(program.checked.facts[slot].name, chain.map { builder.reader.shown($0) }), at: node)
             }
         }
         let expect = fields["expect"].map { builder.readExpect($0, subject: .principal) } ?? [:]
+        let declined = fields["declined"].map { builder.readDeclined($0, subject: .principal, values: values, locations: locations) } ?? []
         var file = CaseFile(
             path: reader.file, id: id, title: builder.reader.string(fields["title"], what: "title"), asOf: asOf,
             source: builder.reader.string(fields["source"], what: "source"), narrative: builder.reader.string(fields["narrative"], what: "narrative"),
-            values: values, members: [], records: builder.records, texts: builder.texts, expect: expect, factPlaces: FactPlaces(locations, file: reader.file))
+            values: values, members: [], records: builder.records, texts: builder.texts, expect: expect, factPlaces: FactPlaces(locations, file: reader.file),
+            declined: declined)
         // Each member's slots start from the principal's.
         file.members = members.map { m in
             var merged = values
             for (slot, v) in m.values.enumerated() where program.checked.facts[slot].subject == .familyMember { merged[slot] = v }
-            return CaseFile.Member(id: m.id, values: merged, expect: m.expect, location: m.location)
+            return CaseFile.Member(id: m.id, values: merged, expect: m.expect, location: m.location, declined: m.declined)
         }
         if !builder.reader.diagnostics.hasErrors {
             let decision = file.decisionDate(override: asOfOverride, today: today)

@@ -18,9 +18,15 @@ enum CaseMessages {
     static func csvUnknownColumn(_ name: String) -> String { "unknown column '\(name)': not a principal fact, an envelope column (\(CSVLayout.envelope.joined(separator: ", "))) or expect.<program>" }
     static func dateAfterDecision(_ name: String, _ value: Int, _ decision: Int) -> String { "'\(name)' (\(CivilDate.format(value))) is after the decision date \(CivilDate.format(decision)); only future-dated facts may be" }
     static func dateOrder(_ a: String, _ b: String) -> String { "'\(a)' is after '\(b)', but it cannot be" }
+    static func declinedGiven(_ name: String) -> String { "'\(name)' is declined, but the case also gives it a value: a fact is answered or declined, not both" }
+    static let declinedGivenHelp = "remove it from 'declined' if the person has now answered, or remove its value"
     static func derivedMismatch(_ name: String, given: String, computed: String) -> String { "'\(name)' is given as \(given), but the other facts make it \(computed)" }
+    static func duplicateCaseId(_ id: String, first: String) -> String { "case id '\(id)' is also used by \(first); ids are unique in a corpus" }
+    static func duplicateDeclined(_ name: String) -> String { "'\(name)' is declined twice" }
+    static let duplicateDeclinedHelp = "name each declined fact once"
     static func duplicateMember(_ id: String) -> String { "family member id '\(id)' is used twice" }
     static func familyFactInPrincipal(_ name: String) -> String { "'\(name)' is a family-member fact; put it under family_members" }
+    static func givenAt(_ location: SourceLocation) -> String { "its value is given at \(location)" }
     static func invalidId(_ id: String) -> String { "'\(id)' is not a valid id: use lowercase letters, digits and hyphens" }
     static func invalidOutcome(_ value: String, for program: String) -> String { "'\(value)' is not an outcome for '\(program)': eligible, not_eligible or undetermined" }
     static func principalFactInMember(_ name: String) -> String { "'\(name)' is a principal fact; family members take fm_ facts" }

@@ -46,12 +46,12 @@ struct FastJSONCase {
     // MARK: The envelope
 
     private enum EnvelopeKey: Int {
-        case id, title, asOf, source, narrative, facts, familyMembers, expect
+        case id, title, asOf, source, narrative, facts, familyMembers, expect, declined
     }
 
     /// The YAML path's envelope keys, in `EnvelopeKey` order.
     private static let envelopeKeys: [[UInt8]] = CaseLoader.envelopeKeys.map { Array($0.utf8) }
-    private static let memberKeys: [[UInt8]] = ["id", "facts", "expect"].map { Array($0.utf8) }
+    private static let memberKeys: [[UInt8]] = CaseLoader.memberKeys.map { Array($0.utf8) }
 
     mutating func readCase() throws(Unsure) -> CaseFile {
         let factCount = vocabulary.facts.count
@@ -64,6 +64,7 @@ struct FastJSONCase {
         var members: [CaseFile.Member] = []
         var references: [Int32] = []
         var expect: [String: Outcome] = [:]
+        var declined: [Int32] = []
         var seen = 0
         try open(UInt8(ascii: "{"))
         if !closes(UInt8(ascii: "}")) {
@@ -92,11 +93,15 @@ struct FastJSONCase {
                     try readMembers(into: &members, references: &references)
                 case .expect:
                     expect = try readExpect(vocabulary.principalPrograms)
+                case .declined:
+                    declined = try readDeclined(.principal)
                 }
             } while try next(UInt8(ascii: "}"))
         }
         skipSpaces()
         guard i == bytes.count, let id else { throw Unsure() }
+        // A fact is answered or declined, not both (the YAML path says so).
+        for slot in declined where values[Int(slot)].isKnown { throw Unsure() }
         // A member reference names a member of this case.
         for t in references where !members.contains(where: { $0.id == texts[Int(t)] }) { throw Unsure() }
         if !references.isEmpty, !CaseFile.referenceCycles(members.map { ($0.id, $0.values) }, texts: texts, referenceSlots: vocabulary.referenceSlots).isEmpty { throw Unsure() }
@@ -107,7 +112,7 @@ struct FastJSONCase {
         }
         return CaseFile(
             path: path, id: id, title: title, asOf: asOf, source: source, narrative: narrative, values: values, members: members,
-            records: records, texts: texts, expect: expect, factPlaces: FactPlaces(file: path, entries: locations))
+            records: records, texts: texts, expect: expect, factPlaces: FactPlaces(file: path, entries: locations), declined: declined)
     }
 
     mutating func readMembers(into members: inout [CaseFile.Member], references: inout [Int32]) throws(Unsure) {
@@ -119,6 +124,7 @@ struct FastJSONCase {
             var location: SourceLocation?
             var values = Array(repeating: FactValue.unknown, count: vocabulary.facts.count)
             var expect: [String: Outcome] = [:]
+            var declined: [Int32] = []
             var seen = 0
             if !closes(UInt8(ascii: "}")) {
                 repeat {
@@ -135,17 +141,38 @@ struct FastJSONCase {
                     case 1:
                         var noLocations: [FactPlaces.Entry] = []
                         try readFacts(.familyMember, into: &values, locations: &noLocations, references: &references)
-                    default:
+                    case 2:
                         expect = try readExpect(vocabulary.memberPrograms)
+                    default:
+                        declined = try readDeclined(.familyMember)
                     }
                 } while try next(UInt8(ascii: "}"))
             }
             guard let id, let location, !members.contains(where: { $0.id == id }) else { throw Unsure() }
-            members.append(CaseFile.Member(id: id, values: values, expect: expect, location: location))
+            for slot in declined where values[Int(slot)].isKnown { throw Unsure() }
+            members.append(CaseFile.Member(id: id, values: values, expect: expect, location: location, declined: declined))
         } while try next(UInt8(ascii: "]"))
     }
 
     private static let principal = Array("principal".utf8)
+
+    /// The facts named under `declined:`, in ascending slot order as the YAML path keeps them;
+    /// a name that is not a fact of this subject, or a name given twice, gives up.
+    mutating func readDeclined(_ subject: SubjectName) throws(Unsure) -> [Int32] {
+        if try null() { return [] }
+        var slots: [Int32] = []
+        try open(UInt8(ascii: "["))
+        if !closes(UInt8(ascii: "]")) {
+            repeat {
+                let name = try string()
+                guard let slot = vocabulary.slot(name, hash: JSONCaseVocabulary.hash(name)), vocabulary.facts[slot].subject == subject,
+                    !slots.contains(Int32(slot))
+                else { throw Unsure() }
+                slots.append(Int32(slot))
+            } while try next(UInt8(ascii: "]"))
+        }
+        return slots.sorted()
+    }
 
     mutating func readExpect(_ programs: [[UInt8]]) throws(Unsure) -> [String: Outcome] {
         var expect: [String: Outcome] = [:]

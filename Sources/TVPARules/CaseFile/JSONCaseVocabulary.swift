@@ -84,7 +84,7 @@ struct JSONCaseVocabulary: Sendable {
     @inline(__always) static func hash(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
     @inline(__always) static func finish(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 1) }
 
-    static func hash(_ bytes: [UInt8]) -> Int {
+    static func hash(_ bytes: some Sequence<UInt8>) -> Int {
         finish(bytes.reduce(hashSeed, hash))
     }
 

@@ -49,6 +49,14 @@ public enum Vocabulary {
                 ("additionalProperties", .bool(false)),
             ])
         }
+        func declined(_ subject: SubjectName) -> JSON {
+            .object([
+                ("description", .string("Facts the person chose not to answer: unknown for every rule, marked declined in reports, not asked again. A declined fact may not also be given.")),
+                ("type", .string("array")),
+                ("items", .object([("enum", .array(rules.facts.filter { $0.subject == subject }.map { .string($0.name) }))])),
+                ("uniqueItems", .bool(true)),
+            ])
+        }
         let member = JSON.object([
             ("type", .string("object")),
             ("required", .array([.string("id")])),
@@ -56,6 +64,7 @@ public enum Vocabulary {
                 ("id", .object([("type", .string("string")), ("pattern", .string("^[A-Za-z0-9_-]+$")), ("not", .object([("const", .string("principal"))]))])),
                 ("facts", facts(.familyMember)),
                 ("expect", expect(.familyMember)),
+                ("declined", declined(.familyMember)),
             ])),
             ("additionalProperties", .bool(false)),
         ])
@@ -74,6 +83,7 @@ public enum Vocabulary {
                 ("facts", facts(.principal)),
                 ("family_members", .object([("type", .string("array")), ("items", member)])),
                 ("expect", expect(.principal)),
+                ("declined", declined(.principal)),
             ])),
             ("additionalProperties", .bool(false)),
         ])

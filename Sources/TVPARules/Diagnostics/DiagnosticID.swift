@@ -6,7 +6,11 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     /// from the header, an unclosed quote, a column a row cannot hold (records, family members).
     case caseCSVShape = "case.csv-shape"
     case caseDateOutOfBounds = "case.date-out-of-bounds"
+    /// A fact both given a value and named under `declined:`.
+    case caseDeclinedGiven = "case.declined-given"
     case caseDerivedMismatch = "case.derived-mismatch"
+    /// A fact named twice under one `declined:`.
+    case caseDuplicateDeclined = "case.duplicate-declined"
     case caseDuplicateMember = "case.duplicate-member"
     case caseInvalidDate = "case.invalid-date"
     case caseInvalidId = "case.invalid-id"

@@ -22,10 +22,10 @@ struct CaseComparer {
     private var before: Program { plan.before }
     private var after: Program { plan.after }
 
-    init(_ plan: DiffPlan) {
+    init(_ plan: DiffPlan, redact: Bool = false) {
         self.plan = plan
-        beforeLoader = CaseLoader(program: plan.before, today: plan.today)
-        afterLoader = CaseLoader(program: plan.after, today: plan.today)
+        beforeLoader = CaseLoader(program: plan.before, today: plan.today, redact: redact)
+        afterLoader = CaseLoader(program: plan.after, today: plan.today, redact: redact)
         let evaluated = plan.evaluated
         beforePrograms = plan.pairs.indices.filter { evaluated[$0] }.map { plan.pairs[$0].before }
         notEvaluated = plan.pairs.indices.filter { !evaluated[$0] }.map { ($0, plan.before.programs[plan.pairs[$0].before].subject == .familyMember) }

@@ -1,5 +1,6 @@
 /// What a diff finds: per program a transition table, and each case whose outcome changed
-/// with the rules that changed under it. No fact values: a diff report names cases by id.
+/// with the rules that changed under it. No fact values: a diff report names cases by id, or
+/// redacted, by pseudonym.
 
 /// The two rule sets (or two dates) being compared, as a report heads them.
 public struct DiffSide: Sendable {
@@ -48,6 +49,8 @@ public struct ChangedCase: Sendable {
     public var beforeDate: Int
     public var afterDate: Int
     public var decisions: [ChangedDecision]
+    /// Named by a pseudonym, its path withheld (`--redact`).
+    public var redacted = false
 }
 
 /// Counts per program: `moves[before][after]` over eligible, not_eligible, undetermined.
@@ -93,4 +96,6 @@ public struct DiffHeader: Sendable {
     public var proposal: ProposalInfo?
     /// The programs compared: ids and titles, in the rules' order.
     public var programs: [(id: String, title: String)]
+    /// Cases are named by pseudonyms and their paths withheld (`--redact`).
+    public var redacted = false
 }

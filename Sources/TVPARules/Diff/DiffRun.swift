@@ -12,9 +12,13 @@ public enum DiffRun {
     public struct Options: Sendable {
         public var workers: Int
         public var batchSize: Int
-        public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 256) {
+        /// Name each changed case by a pseudonym and withhold its path (`--redact`); case
+        /// diagnostics quote no value.
+        public var redact: Bool
+        public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 256, redact: Bool = false) {
             self.workers = workers
             self.batchSize = batchSize
+            self.redact = redact
         }
     }
 
@@ -36,11 +40,14 @@ public enum DiffRun {
         report(stream.diagnostics)
         var reported = stream.diagnostics.count
         var summary = plan.emptySummary()
-        sink.begin(plan.header)
+        var header = plan.header
+        header.redacted = options.redact
+        sink.begin(header)
+        var pseudonyms = Pseudonyms()
         let pipeline = OrderedPipeline<[CaseInput], BatchResult>()
         pipeline.run(
             workers: options.workers, inFlight: options.workers * 4,
-            makeState: { CaseComparer(plan) },
+            makeState: { CaseComparer(plan, redact: options.redact) },
             work: { comparer, batch in
                 var result = BatchResult(summary: plan.emptySummary(), changes: [], diagnostics: [])
                 for input in batch {
@@ -61,7 +68,8 @@ public enum DiffRun {
             consume: { result in
                 summary.add(result.summary)
                 report(result.diagnostics)
-                for change in result.changes { sink.changed(change) }
+                // Pseudonyms follow the order of the report, so they are given here, in corpus order.
+                for change in result.changes { sink.changed(options.redact ? change.pseudonymized(as: pseudonyms.next()) : change) }
                 progress?(summary.cases, stream.totalBytes > 0 ? Double(stream.bytesRead) / Double(stream.totalBytes) : 1)
             })
         sink.end(summary)

@@ -34,6 +34,8 @@ public struct ExplanationNode: Sendable {
 public struct ShownFact: Sendable, Hashable {
     public var name: String
     public var value: String
+    /// Unknown because the person declined to answer it.
+    public var declined = false
 }
 
 /// A fact whose value could settle an undetermined decision.
@@ -45,6 +47,9 @@ public struct MissingFact: Sendable, Hashable {
     public var values: [String]
     /// How many undetermined decisions of the case list it.
     public var decides: Int
+    /// The person declined to answer it (`declined:`): still unknown, not asked again unless
+    /// the advocate chooses to.
+    public var declined = false
 }
 
 /// Everything decided for one case file.

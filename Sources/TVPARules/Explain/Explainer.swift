@@ -16,8 +16,7 @@ public struct Explainer: Sendable {
         var decisions: [Decision] = []
         let selected = program.programs.indices.filter { only == nil || only!.contains(program.programs[$0].id) }
         Evaluator.decide(selected, for: file, decisionDate: decisionDate, with: &evaluator) { evaluator, raw, member in
-            let subject = member.map { file.members[$0].id } ?? "principal"
-            decisions.append(decision(raw, subject: subject, file: file, evaluator: &evaluator))
+            decisions.append(decision(raw, subject: subject(member, in: file), file: file, evaluator: &evaluator))
         }
         // Rank the questions by how many undetermined decisions each would help settle.
         var counts: [String: (MissingFact, Int, Int)] = [:]
@@ -39,15 +38,28 @@ public struct Explainer: Sendable {
                 decisions[i].missingFacts[j].decides = counts[f.subject + "\u{0}" + f.name]?.1 ?? 1
             }
         }
-        let questions = counts.values.sorted { ($1.1, $0.2) < ($0.1, $1.2) }.map { entry -> MissingFact in
+        // A declined fact is still a question, but after every one not yet asked: an interview
+        // asks it again only if the advocate chooses to.
+        let questions = counts.values.sorted { a, b in
+            a.0.declined != b.0.declined ? !a.0.declined : a.1 != b.1 ? a.1 > b.1 : a.2 < b.2
+        }.map { entry -> MissingFact in
             var f = entry.0
             f.decides = entry.1
             return f
         }
+        // Redacted, the report holds nothing of the envelope; the case is named by a pseudonym
+        // once its place in the output is known (`CaseReport.pseudonymized`).
         return CaseReport(
-            caseId: file.id, title: file.title, path: file.path, asOf: decisionDate, source: file.source,
-            narrative: redact ? nil : file.narrative, rulesSource: program.sourceName, rulesDigest: program.digest,
-            decisions: decisions, questions: questions, redacted: redact)
+            caseId: redact ? Redaction.withheld : file.id, title: redact ? nil : file.title, path: redact ? Redaction.withheld : file.path,
+            asOf: decisionDate, source: redact ? nil : file.source, narrative: redact ? nil : file.narrative,
+            rulesSource: program.sourceName, rulesDigest: program.digest, decisions: decisions, questions: questions, redacted: redact)
+    }
+
+    /// Who a decision is about: `principal`, a member's id, or redacted, the member's number in
+    /// the order members appear in the report (every member decision lists them in file order).
+    func subject(_ member: Int?, in file: CaseFile) -> String {
+        guard let member else { return "principal" }
+        return redact ? Redaction.member(member + 1) : file.members[member].id
     }
 
     func decision(_ raw: RawDecision, subject: String, file: CaseFile, evaluator: inout Evaluator) -> Decision {
@@ -69,6 +81,7 @@ public struct Explainer: Sendable {
             }
         }
         var context = TreeContext()
+        context.declined = file.declined + (raw.member.map { file.members[$0].declined } ?? [])
         let tree = raw.notApplicable == nil || view == .full ? ruleNode(Int(entry.rule), version: nil, evaluator: &evaluator, context: &context) : nil
         notes += context.notes.filter { !notes.contains($0) }
         var lawVersions: [String] = decl.lawVersion.map { [$0] } ?? []
@@ -78,15 +91,17 @@ public struct Explainer: Sendable {
             return MissingFact(
                 name: fact.name, subject: fact.subject == .familyMember ? member : "principal",
                 question: fact.question ?? fact.name, type: fact.type.rawValue,
-                values: fact.type == .enumeration || fact.type == .list ? fact.values : [], decides: 1)
+                values: fact.type == .enumeration || fact.type == .list ? fact.values : [], decides: 1,
+                declined: context.declined.contains(slot))
         }
         var missing = raw.missingFacts.map { missingFact($0, of: subject) }
         // Facts of another member this decision reads (a T-6's derivative parent), asked of them.
         for other in raw.memberFacts where Int(other.member) < file.members.count {
-            let f = missingFact(other.slot, of: file.members[Int(other.member)].id)
-            if !missing.contains(f) { missing.append(f) }
+            var f = missingFact(other.slot, of: self.subject(Int(other.member), in: file))
+            f.declined = file.isDeclined(other.slot, member: Int(other.member))
+            if !missing.contains(where: { $0.name == f.name && $0.subject == f.subject }) { missing.append(f) }
         }
-        let expected = subject == "principal" ? file.expect[entry.id] : file.members.first { $0.id == subject }?.expect[entry.id]
+        let expected = raw.member.map { file.members[$0].expect[entry.id] } ?? file.expect[entry.id]
         return Decision(
             program: entry.id, programTitle: decl.title, subject: subject, outcome: raw.outcome, reason: raw.reason,
             lawVersions: lawVersions, discretionary: decl.discretionary != nil || context.discretionary,
@@ -98,6 +113,8 @@ public struct Explainer: Sendable {
         var notes: [String] = []
         var discretionary = false
         var depth = 0
+        /// The facts the decision's subject declined to answer (slots).
+        var declined: [Int32] = []
         /// A rule shared by several elements is explained once per decision and reused.
         var built: [Int: ExplanationNode] = [:]
     }
@@ -195,7 +212,8 @@ public struct Explainer: Sendable {
         if version.applies >= 0 && view == .full { collect(version.applies, &facts, &rules, evaluator) }
         var seenFacts = Set<Int32>()
         for f in facts where seenFacts.insert(f).inserted {
-            node.facts.append(ShownFact(name: program.checked.facts[Int(f)].name, value: display(f, evaluator)))
+            let value = display(f, evaluator)
+            node.facts.append(ShownFact(name: program.checked.facts[Int(f)].name, value: value, declined: value == "unknown" && context.declined.contains(f)))
         }
         var seenRules = Set<String>()
         for (r, pinned) in rules where seenRules.insert("\(r):\(pinned ?? -1)").inserted {

@@ -8,7 +8,8 @@ public struct CSVWriter: Sendable {
 
     public init(program: Program) {
         let facts = program.checked.facts.filter { Self.holds($0) }
-        columns = CSVLayout.envelope + facts.map(\.name)
+        // Generated cases decline nothing, so the sheet has no `declined` column.
+        columns = CSVLayout.envelope.filter { $0 != CSVLayout.declinedColumn } + facts.map(\.name)
         types = Dictionary(uniqueKeysWithValues: facts.map { ($0.name, $0.type) })
     }
 

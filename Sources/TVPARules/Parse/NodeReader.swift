@@ -11,6 +11,9 @@ struct NodeReader {
     var lineOffset = 0
     let dialect: Dialect
     var diagnostics: [Diagnostic] = []
+    /// Quote no value from the text in a diagnostic (a case read with `--redact`): locations,
+    /// names and what is expected remain, the values written there do not.
+    var withholdsValues = false
 
     init(file: String, dialect: Dialect = .rules) {
         self.file = file
@@ -19,6 +22,15 @@ struct NodeReader {
 
     func location(_ node: Node) -> SourceLocation {
         SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    }
+
+    /// A value for a diagnostic to quote: the value, or when values are withheld, a stand-in.
+    func shown(_ value: String) -> String { withholdsValues ? Redaction.withheld : value }
+
+    /// What a node is, for "found …": a scalar is quoted, unless values are withheld.
+    func kind(_ node: Node) -> String {
+        if withholdsValues, case .scalar = node { return "'\(Redaction.withheld)'" }
+        return node.kindName
     }
 
     mutating func report(_ id: DiagnosticID, _ message: String, at node: Node, help: String? = nil) {
@@ -34,13 +46,13 @@ struct NodeReader {
     /// The pairs of a mapping, in order, or nil (with a diagnostic) if the node is not one.
     mutating func pairs(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
         guard case .mapping(let mapping) = node else {
-            report(shapeID, ParseMessages.expected("a mapping", for: what, got: node), at: node)
+            report(shapeID, ParseMessages.expected("a mapping", for: what, found: kind(node)), at: node)
             return nil
         }
         var result: [(String, Node, Node)] = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                report(shapeID, ParseMessages.expected("a plain key", for: what, got: key), at: key)
+                report(shapeID, ParseMessages.expected("a plain key", for: what, found: kind(key)), at: key)
                 continue
             }
             result.append((scalar.string, key, value))
@@ -84,7 +96,7 @@ struct NodeReader {
 
     mutating func scalar(_ node: Node, what: String) -> Located<String>? {
         guard case .scalar(let scalar) = node else {
-            report(shapeID, ParseMessages.expected("a single value", for: what, got: node), at: node)
+            report(shapeID, ParseMessages.expected("a single value", for: what, found: kind(node)), at: node)
             return nil
         }
         return Located(scalar.string, location(node))
@@ -108,7 +120,7 @@ struct NodeReader {
     mutating func word(_ node: Node, what: String) -> Located<String>? {
         guard let value = scalar(node, what: what) else { return nil }
         if Self.isPlain(node) && Self.yamlBooleanWords.contains(value.value) && value.value.lowercased() != "true" && value.value.lowercased() != "false" {
-            report(yesNoID, ParseMessages.yesNo(value.value, for: what), at: node, help: "write true or false (or the enum value itself, quoted)")
+            report(yesNoID, ParseMessages.yesNo(shown(value.value), for: what), at: node, help: "write true or false (or the enum value itself, quoted)")
             return nil
         }
         return value
@@ -134,9 +146,9 @@ struct NodeReader {
         case "false": return false
         default:
             if Self.yamlBooleanWords.contains(value.value) {
-                report(yesNoID, ParseMessages.yesNo(value.value, for: what), at: node, help: "write true or false")
+                report(yesNoID, ParseMessages.yesNo(shown(value.value), for: what), at: node, help: "write true or false")
             } else {
-                report(shapeID, ParseMessages.expected("true or false", for: what, got: node), at: node)
+                report(shapeID, ParseMessages.expected("true or false", for: what, found: kind(node)), at: node)
             }
             return nil
         }
@@ -145,7 +157,7 @@ struct NodeReader {
     mutating func integer(_ node: Node, what: String) -> Int? {
         guard let value = scalar(node, what: what) else { return nil }
         guard let int = Int(value.value) else {
-            report(shapeID, ParseMessages.expected("an integer", for: what, got: node), at: node)
+            report(shapeID, ParseMessages.expected("an integer", for: what, found: kind(node)), at: node)
             return nil
         }
         return int
@@ -154,7 +166,7 @@ struct NodeReader {
     mutating func date(_ node: Node, what: String) -> Located<Int>? {
         guard let value = scalar(node, what: what) else { return nil }
         guard let day = CivilDate.parse(value.value) else {
-            report(dateID, ParseMessages.invalidDate(value.value, for: what), at: node, help: "dates are written YYYY-MM-DD and must exist on the calendar")
+            report(dateID, ParseMessages.invalidDate(shown(value.value), for: what), at: node, help: "dates are written YYYY-MM-DD and must exist on the calendar")
             return nil
         }
         return Located(day, value.location)
@@ -162,7 +174,7 @@ struct NodeReader {
 
     mutating func sequence(_ node: Node, what: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
-            report(shapeID, ParseMessages.expected("a list", for: what, got: node), at: node)
+            report(shapeID, ParseMessages.expected("a list", for: what, found: kind(node)), at: node)
             return nil
         }
         return Array(sequence)

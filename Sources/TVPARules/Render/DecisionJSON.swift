@@ -16,7 +16,11 @@ public enum DecisionJSON {
         ]
         if report.redacted { pairs.append(("redacted", .bool(true))) }
         pairs.append(("decisions", .array(report.decisions.map(decision))))
-        pairs.append(("questions", .array(report.questions.map { .object([("name", .string($0.name)), ("subject", .string($0.subject)), ("question", .string($0.question)), ("decides", .int($0.decides))]) })))
+        pairs.append(("questions", .array(report.questions.map { q in
+            var question: [(String, JSON)] = [("name", .string(q.name)), ("subject", .string(q.subject)), ("question", .string(q.question)), ("decides", .int(q.decides))]
+            if q.declined { question.append(("declined", .bool(true))) }
+            return .object(question)
+        })))
         return .object(pairs)
     }
 
@@ -42,6 +46,7 @@ public enum DecisionJSON {
         pairs += [("question", .string(f.question)), ("type", .string(f.type))]
         if !f.values.isEmpty { pairs.append(("values", .array(f.values.map { .string($0) }))) }
         pairs.append(("decides", .int(f.decides)))
+        if f.declined { pairs.append(("declined", .bool(true))) }
         return .object(pairs)
     }
 
@@ -57,7 +62,9 @@ public enum DecisionJSON {
         if let d = n.discretionary { pairs.append(("discretionary", .string(d))) }
         if !n.unverified.isEmpty { pairs.append(("unverified", .array(n.unverified.map { .string($0) }))) }
         if !n.notes.isEmpty { pairs.append(("notes", .array(n.notes.map { .string($0) }))) }
-        pairs.append(("facts", .array(n.facts.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })))
+        pairs.append(("facts", .array(n.facts.map { f in
+            .object([("name", .string(f.name)), ("value", .string(f.value))] + (f.declined ? [("declined", .bool(true))] : []))
+        })))
         pairs.append(("children", .array(n.children.map(node))))
         return .object(pairs)
     }

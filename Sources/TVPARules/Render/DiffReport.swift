@@ -28,6 +28,9 @@ public struct DiffReport: DiffSink {
         rendered = style == .markdown ? markdown(header, summary) : text(header, summary)
     }
 
+    /// What a redacted diff leaves out.
+    static let redactedNote = "cases and their family members are named by pseudonyms, in the order they appear; paths are withheld."
+
     static func status(_ s: Tri?) -> String {
         guard let s else { return "not reached" }
         switch s {
@@ -71,6 +74,7 @@ public struct DiffReport: DiffSink {
         }
         out += "Before: \(h.before.label) — \(Self.side(h.before))\n"
         out += "After:  \(h.after.label) — \(Self.side(h.after))\n"
+        if h.redacted { out += "Redacted: " + Self.redactedNote + "\n" }
         out += Self.counts(s) + "\n\n"
         let width = max(7, s.programs.map { $0.title.count + $0.program.count + 3 }.max() ?? 0)
         out += "Program".padding(toLength: width, withPad: " ", startingAt: 0) + "  decisions  unchanged  changed  moves\n"
@@ -89,7 +93,7 @@ public struct DiffReport: DiffSink {
         }
         if !changes.isEmpty { out += "\nChanged cases\n" }
         for c in changes {
-            out += "\n\(c.id) (\(c.path):\(c.line))" + (c.beforeDate == c.afterDate ? ", decided as of \(CivilDate.format(c.afterDate))" : ", as of \(CivilDate.format(c.beforeDate)) vs \(CivilDate.format(c.afterDate))") + "\n"
+            out += "\n" + (c.redacted ? Redaction.heading(c.id, redacted: true) : "\(c.id) (\(c.path):\(c.line))") + (c.beforeDate == c.afterDate ? ", decided as of \(CivilDate.format(c.afterDate))" : ", as of \(CivilDate.format(c.beforeDate)) vs \(CivilDate.format(c.afterDate))") + "\n"
             for d in c.decisions {
                 out += "  \(d.programTitle)" + (d.subject == "principal" ? "" : " — family member \(d.subject)") + ": \(Self.move(d))\n"
                 for r in d.rules where r.before != nil && r.after != nil {
@@ -125,7 +129,9 @@ public struct DiffReport: DiffSink {
         }
         out += "- **Before:** \(h.before.label) — `\(h.before.rules)` (`\(h.before.digest.prefix(19))…`)" + (h.before.asOf.map { ", as of \(CivilDate.format($0))" } ?? "") + "\n"
         out += "- **After:** \(h.after.label) — `\(h.after.rules)` (`\(h.after.digest.prefix(19))…`)" + (h.after.asOf.map { ", as of \(CivilDate.format($0))" } ?? "") + "\n"
-        out += "- **Cases:** " + Self.counts(s) + "\n\n"
+        out += "- **Cases:** " + Self.counts(s) + "\n"
+        if h.redacted { out += "- **Redacted:** " + Self.redactedNote + "\n" }
+        out += "\n"
         out += "## Summary\n\n| Program | Decisions | Unchanged | Changed | Moves |\n|---|---:|---:|---:|---|\n"
         for t in s.programs {
             out += "| \(Self.cell(t.title)) (`\(t.program)`) | \(t.total) | \(t.unchanged) | \(t.changed) | \(Self.moves(t)) |\n"
@@ -140,7 +146,8 @@ public struct DiffReport: DiffSink {
             out += "\n## Changed cases\n\nRules marked **cause** are where the change starts (no rule under them changed).\n"
         }
         for c in changes {
-            out += "\n### `\(c.id)`\n\n`\(c.path):\(c.line)`, decided as of \(CivilDate.format(c.afterDate))" + (c.beforeDate == c.afterDate ? "" : " (before: \(CivilDate.format(c.beforeDate)))") + "\n\n"
+            out += c.redacted ? "\n### \(Redaction.heading(c.id, redacted: true))\n\nDecided as of" : "\n### `\(c.id)`\n\n`\(c.path):\(c.line)`, decided as of"
+            out += " \(CivilDate.format(c.afterDate))" + (c.beforeDate == c.afterDate ? "" : " (before: \(CivilDate.format(c.beforeDate)))") + "\n\n"
             out += "| Program | Subject | Before | After |\n|---|---|---|---|\n"
             for d in c.decisions {
                 out += "| \(Self.cell(d.programTitle)) | \(d.subject) | \(d.before.rawValue) (\(d.beforeReason.rawValue)) | \(d.after.rawValue) (\(d.afterReason.rawValue)) |\n"

@@ -17,6 +17,7 @@ public struct DiffJSONStream: DiffSink {
         if let p = header.proposal {
             pairs.append(("proposal", .object([("title", .string(p.title)), ("path", .string(p.path)), ("cite", .array(p.cite.map { .string($0) })), ("description", p.description.map { .string($0) } ?? .null)])))
         }
+        if header.redacted { pairs.append(("redacted", .bool(true))) }
         let head = JSON.object(pairs).render()
         write(String(head.dropLast()) + ",\"changed\":[\n")
     }

@@ -13,7 +13,9 @@ public struct SideBySide {
 
     public func render(before: CaseReport, after: CaseReport) -> String {
         let text = TextRenderer(color: false)
-        var out = markdown ? "# Case `\(before.caseId)`: before and after\n\n" : "Case \(before.caseId): before (left) and after (right); lines that differ are marked ›\n"
+        let heading = Redaction.heading(before.caseId, redacted: before.redacted)
+        var out = markdown ? "# \(before.redacted ? heading : "Case `\(before.caseId)`"): before and after\n\n" : "\(heading): before (left) and after (right); lines that differ are marked ›\n"
+        if before.redacted { out += (markdown ? "*Redacted: " : "Redacted: ") + TextRenderer.redactedNote + (markdown ? "*\n\n" : "\n") }
         out += markdown
             ? "- **Before:** \(header.before.label), as of \(CivilDate.format(before.asOf))\n- **After:** \(header.after.label), as of \(CivilDate.format(after.asOf))\n"
             : "Before: \(header.before.label), as of \(CivilDate.format(before.asOf))\nAfter:  \(header.after.label), as of \(CivilDate.format(after.asOf))\n"

@@ -23,11 +23,16 @@ public struct TextRenderer {
         }
     }
 
+    /// Beside a fact the person chose not to answer.
+    public static let declinedMark = "(declined to answer)"
+    /// What a redacted report leaves out.
+    public static let redactedNote = "the title, narrative, source, free text and fact values are withheld; the case and its family members are named by pseudonyms."
+
     public func render(_ report: CaseReport) -> String {
-        var out = "Case \(report.caseId)" + (report.title.map { ": \($0)" } ?? "") + "\n"
+        var out = Redaction.heading(report.caseId, redacted: report.redacted) + (report.title.map { ": \($0)" } ?? "") + "\n"
         out += "Decision date: \(CivilDate.format(report.asOf))   Rules: \(report.rulesSource) (\(report.rulesDigest.prefix(19))…)\n"
         if let narrative = report.narrative { out += "Narrative: \(narrative.trimmingCharacters(in: .whitespacesAndNewlines))\n" }
-        if report.redacted { out += "Redacted: fact values, free text and the narrative are withheld.\n" }
+        if report.redacted { out += "Redacted: \(Self.redactedNote)\n" }
         out += "\n"
         for d in report.decisions {
             let subject = d.subject == "principal" ? "" : " — family member \(d.subject)"
@@ -41,7 +46,9 @@ public struct TextRenderer {
                 let who = q.subject == "principal" ? "" : " [\(q.subject)]"
                 out += "  \(i + 1). \(q.question)\(who) — \(q.name)"
                 if !q.values.isEmpty { out += " (\(q.values.joined(separator: ", ")))" }
-                out += "; settles \(q.decides) decision\(q.decides == 1 ? "" : "s")\n"
+                out += "; settles \(q.decides) decision\(q.decides == 1 ? "" : "s")"
+                if q.declined { out += " " + Self.declinedMark }
+                out += "\n"
             }
             out += "\n"
         }
@@ -57,7 +64,9 @@ public struct TextRenderer {
         for note in d.notes { out += "  Note: \(note)\n" }
         if let e = d.explanation { out += node(e, indent: "  ") }
         if !d.missingFacts.isEmpty {
-            out += "  Would settle it: " + d.missingFacts.map { $0.subject == "principal" ? $0.name : "\($0.name) [\($0.subject)]" }.joined(separator: ", ") + "\n"
+            out += "  Would settle it: " + d.missingFacts.map { f in
+                (f.subject == "principal" ? f.name : "\(f.name) [\(f.subject)]") + (f.declined ? " " + Self.declinedMark : "")
+            }.joined(separator: ", ") + "\n"
         }
         return out
     }
@@ -67,7 +76,7 @@ public struct TextRenderer {
         if !n.citations.isEmpty { out += paint(" [\(n.citations.joined(separator: "; "))]", "2") }
         out += "\n"
         let inner = indent + "    "
-        if !n.facts.isEmpty { out += inner + "facts: " + n.facts.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + "\n" }
+        if !n.facts.isEmpty { out += inner + "facts: " + n.facts.map { "\($0.name) = \($0.value)" + ($0.declined ? " " + Self.declinedMark : "") }.joined(separator: ", ") + "\n" }
         if let d = n.discretionary, n.status != .no { out += inner + "discretionary: \(d)\n" }
         for u in n.unverified { out += inner + "unverified: \(u)\n" }
         for note in n.notes { out += inner + "note: \(note)\n" }

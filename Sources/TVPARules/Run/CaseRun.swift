@@ -36,7 +36,7 @@ public struct CaseRun: Sendable {
 
     /// The valid case files under the given paths (invalid ones are skipped: `run` reports them).
     public static func load(_ paths: [String], program: Program, options: Options) -> [CaseFile] {
-        let loader = CaseLoader(program: program, today: options.today)
+        let loader = CaseLoader(program: program, today: options.today, redact: options.redact)
         var stream = CaseStream(paths: paths)
         return stream.all().compactMap { loader.load($0, asOfOverride: options.asOf).0 }
     }
@@ -70,9 +70,12 @@ public struct CaseRun: Sendable {
         // A CSV header's problem comes back with every row under it: say it once.
         var said = Set<Diagnostic>()
         var done = 0
+        // A redacted report names each case by its place in the output, so names are given
+        // here, where results come in corpus order.
+        var pseudonyms = Pseudonyms()
         OrderedPipeline<[CaseInput], [(CaseInput, CaseFile?, CaseReport?, [Diagnostic])]>().run(
             workers: workers, inFlight: workers * 4,
-            makeState: { CaseLoader(program: program, today: options.today) },
+            makeState: { CaseLoader(program: program, today: options.today, redact: options.redact) },
             work: { loader, batch in
                 batch.map { input in
                     let (file, diagnostics) = loader.load(input, asOfOverride: options.asOf)
@@ -94,10 +97,11 @@ public struct CaseRun: Sendable {
                     if case .yaml = input.format { place = input.path } else { place = "\(input.path):\(input.line)" }
                     diagnostics.removeAll { !said.insert($0).inserted }
                     if let f = file, let first = seen[f.id] {
-                        diagnostics.append(Diagnostic(.caseInvalidId, "case id '\(f.id)' is also used by \(first); ids are unique in a corpus", at: SourceLocation(file: input.path, line: input.line, column: 1), severity: .warning))
+                        diagnostics.append(Diagnostic(.caseInvalidId, CaseMessages.duplicateCaseId(options.redact ? Redaction.withheld : f.id, first: first), at: SourceLocation(file: input.path, line: input.line, column: 1), severity: .warning))
                     }
                     if let f = file { seen[f.id] = place }
-                    consume(Result(path: input.path, report: report, diagnostics: diagnostics, place: place))
+                    let shown = options.redact ? report.map { $0.pseudonymized(as: pseudonyms.next()) } : report
+                    consume(Result(path: input.path, report: shown, diagnostics: diagnostics, place: place))
                 }
                 done += batch.count
                 progress?(done, stream.totalBytes > 0 ? Double(stream.bytesRead) / Double(stream.totalBytes) : 1)

@@ -19,33 +19,26 @@ struct Generate: ParsableCommand {
     func run() throws {
         guard count >= 0 else { throw ValidationError("--count must be zero or more") }
         let program = try rules.compile()
+        if let output, !output.hasSuffix(".csv"), !output.hasSuffix(".jsonl") {
+            // A folder of YAML files, all or nothing.
+            var generator = CaseGenerator(program: program, seed: seed)
+            let folder = try FolderDestination(path: output)
+            for i in 0..<count { try folder.write("gen-\(seed)-\(i).yaml", generator.next(index: i).yaml()) }
+            try folder.finish()
+            return
+        }
+        // One file (or standard output), streamed, moved into place when complete.
+        let destination = try Destination(path: output)
         if let output, output.hasSuffix(".csv") {
             var generator = CaseGenerator(program: program, seed: seed, shape: .flat)
             let writer = CSVWriter(program: program)
-            var text = writer.header
-            for i in 0..<count { text += writer.row(generator.next(index: i)) }
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { throw ValidationError("cannot write \(output)") }
-            return
-        }
-        var generator = CaseGenerator(program: program, seed: seed)
-        if let output, !output.hasSuffix(".jsonl") {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            for i in 0..<count {
-                let json = generator.next(index: i)
-                let path = output + "/gen-\(seed)-\(i).yaml"
-                guard FileManager.default.createFile(atPath: path, contents: Data(json.yaml().utf8)) else {
-                    throw ValidationError("cannot write \(path)")
-                }
-            }
-            return
-        }
-        var lines = ""
-        for i in 0..<count { lines += generator.next(index: i).render() + "\n" }
-        if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(lines.utf8)) else { throw ValidationError("cannot write \(output)") }
+            destination.write(writer.header)
+            for i in 0..<count { destination.write(writer.row(generator.next(index: i))) }
         } else {
-            Output.print(lines)
+            var generator = CaseGenerator(program: program, seed: seed)
+            for i in 0..<count { destination.write(generator.next(index: i).render() + "\n") }
         }
+        try destination.finish()
     }
 }
 

@@ -11,16 +11,23 @@ struct TVPA: ParsableCommand {
 
     /// As the library's `main`, but a usage error exits 2 (semantics.md), not 64.
     static func main() {
+        Delivery.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as OutputFailure {
+            Output.error("tvpa: \(failure.description)")
+            Delivery.finish(failure.code)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 Output.error(fullMessage(for: error))
-                exit(withError: ExitCode(2))
+                Delivery.finish(2)
             }
+            // One of our own exit codes (1, 65, 70): a report not delivered takes precedence.
+            if let code = error as? ExitCode, code != .success { Delivery.finish(code.rawValue) }
             exit(withError: error)
         }
+        Delivery.finish(0)
     }
 }
 

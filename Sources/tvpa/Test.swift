@@ -48,9 +48,9 @@ struct Test: ParsableCommand {
             Output.print(report.table)
             coverageComplete = report.complete
             if let coverageJSON {
-                guard FileManager.default.createFile(atPath: coverageJSON, contents: Data(report.json.render(pretty: true).utf8)) else {
-                    throw ValidationError("cannot write \(coverageJSON)")
-                }
+                let destination = try Destination(path: coverageJSON)
+                destination.write(report.json.render(pretty: true))
+                try destination.finish()
             }
         }
         if check.invalidFiles > 0 { throw Exit.invalidInput }

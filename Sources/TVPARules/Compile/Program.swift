@@ -90,6 +90,9 @@ public struct Program: Sendable {
     public var versions: [Version] = []
     public var programs: [ProgramEntry] = []
     public var contradictions: [Int32] = []
+    /// Per contradiction, whether it reads a family-member fact: it is then checked for each
+    /// member (whose values include the principal's), else once for the principal.
+    public var contradictionReadsMember: [Bool] = []
     /// Per parameter, its dated values sorted by `from`.
     public var parameterTables: [[(from: Int, value: Int)]] = []
     /// The checked rule set, for names, texts and citations when explaining.

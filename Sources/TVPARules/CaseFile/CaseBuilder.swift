@@ -200,7 +200,17 @@ struct CaseBuilder {
                     }
                 }
             }
-            if memberLocation != nil { continue }
+            if memberLocation != nil {
+                // A member's values include the principal's, so a contradiction that reads a
+                // family-member fact is checked here, once per member.
+                evaluator.boundedDates = false
+                defer { evaluator.boundedDates = true }
+                evaluator.begin(values: subjectValues, records: file.records, decisionDate: decisionDate)
+                for (i, node) in program.contradictions.enumerated() where program.contradictionReadsMember[i] && evaluator.evaluate(condition: node) == .yes {
+                    report(contradiction: i, at: memberLocation!)
+                }
+                continue
+            }
             for slot in facts.indices where compiled[slot].derived >= 0 && subjectValues[slot].isKnown {
                 var withoutGiven = subjectValues
                 withoutGiven[slot] = .unknown
@@ -222,12 +232,16 @@ struct CaseBuilder {
             evaluator.boundedDates = false
             defer { evaluator.boundedDates = true }
             evaluator.begin(values: subjectValues, records: file.records, decisionDate: decisionDate)
-            for (i, node) in program.contradictions.enumerated() where evaluator.evaluate(condition: node) == .yes {
-                let decl = program.checked.contradictions[i]
+            for (i, node) in program.contradictions.enumerated() where !program.contradictionReadsMember[i] && evaluator.evaluate(condition: node) == .yes {
                 let slot = program.nodeInfoFacts(node).first.map { Int($0) }
-                reader.diagnostics.append(Diagnostic(.caseContradiction, CaseMessages.contradiction(decl.message), at: slot.map(location) ?? SourceLocation(file: file.path, line: 1, column: 1), notes: decl.cite.map { "see \($0)" }))
+                report(contradiction: i, at: slot.map(location) ?? SourceLocation(file: file.path, line: 1, column: 1))
             }
         }
+    }
+
+    mutating func report(contradiction i: Int, at location: SourceLocation) {
+        let decl = program.checked.contradictions[i]
+        reader.diagnostics.append(Diagnostic(.caseContradiction, CaseMessages.contradiction(decl.message), at: location, notes: decl.cite.map { "see \($0)" }))
     }
 }
 

@@ -68,6 +68,9 @@ public enum Compiler {
                 Program.ProgramEntry(id: p.id, subject: p.subject, rule: Int32(p.rule), notApplicable: p.notApplicable.map { condition($0.when) }, notes: p.notes.map { condition($0.when) })
             }
             program.contradictions = checked.contradictions.map { condition($0.when) }
+            program.contradictionReadsMember = program.contradictions.map { node in
+                program.nodeInfoFacts(node).contains { checked.facts[Int($0)].subject == .familyMember }
+            }
             placeAgeFloors()
         }
 

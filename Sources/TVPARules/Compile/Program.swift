@@ -113,6 +113,9 @@ public struct Program: Sendable {
     /// of birth to a date known to follow the date the age was given at (semantics.md,
     /// revision 2: an age of 25 at the first act makes the person at least 25 on every later date).
     public var ageFloors: [[AgeFloor]] = []
+    /// Per contradiction, whether it reads a family-member fact: it is then checked for each
+    /// member (whose values include the principal's), else once for the principal.
+    public var contradictionReadsMember: [Bool] = []
     /// Per parameter, its dated values sorted by `from`.
     public var parameterTables: [[(from: Int, value: Int)]] = []
     /// The checked rule set, for names, texts and citations when explaining.

@@ -32,12 +32,20 @@ public struct CaseGenerator {
     /// The `index`-th case as an ordered JSON object (render it as YAML or as one JSON line).
     public mutating func next(index: Int) -> JSON {
         for _ in 0..<50 {
-            var candidate = draw(id: "gen-\(seed)-\(index)")
-            if shape == .flat { candidate = flattened(candidate) }
-            // Read as a JSON line: the fast path when it can, the YAML path otherwise; the same verdict.
-            if loader.isValidJSONLine(CaseInput(path: "generated", text: candidate.render(), format: .jsonLine)) { return candidate }
+            let drawn = draw(id: "gen-\(seed)-\(index)")
+            // The full case must be valid in either shape: a flat generator that skipped a draw
+            // the full one rejects (a family member's contradiction) would fall out of step.
+            guard isValid(drawn) else { continue }
+            if shape == .full { return drawn }
+            let row = flattened(drawn)
+            if isValid(row) { return row }
         }
         return .object([("id", .string("gen-\(seed)-\(index)")), ("facts", .object([]))])
+    }
+
+    /// Read as a JSON line: the fast path when it can, the YAML path otherwise; the same verdict.
+    func isValid(_ candidate: JSON) -> Bool {
+        loader.isValidJSONLine(CaseInput(path: "generated", text: candidate.render(), format: .jsonLine))
     }
 
     /// A case less what a CSV row cannot hold.
@@ -82,6 +90,8 @@ public struct CaseGenerator {
         let names = ["spouse-or-partner", "first-relative", "second-relative"]
         for m in 0..<int(0...3) {
             var memberFacts: [(String, JSON)] = []
+            // A member's other dates (a marriage, a birth or adoption) fall after their birth.
+            var memberBirth: Int?
             for fact in facts where fact.subject == .familyMember && !fact.isDerived {
                 if chance(0.25) { continue }
                 if fact.type == .reference {
@@ -89,7 +99,9 @@ public struct CaseGenerator {
                     continue
                 }
                 if fact.type == .date {
-                    memberFacts.append((fact.name, .string(CivilDate.format(asOf - int(0...(70 * 365))))))
+                    let d = fact.name == "fm_date_of_birth" ? asOf - int(0...(70 * 365)) : int((memberBirth ?? asOf - 70 * 365)...asOf)
+                    if fact.name == "fm_date_of_birth" { memberBirth = d }
+                    memberFacts.append((fact.name, .string(CivilDate.format(d))))
                 } else {
                     memberFacts.append((fact.name, value(for: fact, asOf: asOf, birth: birth)))
                 }

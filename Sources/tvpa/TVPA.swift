@@ -9,11 +9,30 @@ struct TVPA: ParsableCommand {
         subcommands: [Check.self, Test.self, Diff.self, Lint.self, Facts.self, Dump.self, Generate.self, Bench.self]
     )
 
-    /// As the library's `main`, but a usage error exits 2 (semantics.md), not 64.
+    @Flag(help: "Print the version of tvpa and the digest of the rules built into it.")
+    var version = false
+
+    func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        Output.print("tvpa \(ToolVersion.number)\nrules: \(RuleSource.embedded.name), \(RuleCompiler.digest(.embedded))")
+    }
+
+    /// As the library's `main`, but a usage error exits 2 (semantics.md), not 64; an unknown
+    /// command gets a "did you mean"; and a usage error found while a command runs shows that
+    /// command's usage, as one found while parsing does.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, !first.hasPrefix("-") {
+            let names = configuration.subcommands.map { $0._commandName } + ["help"]
+            if !names.contains(first) {
+                let suggestion = Suggest.closest(to: first, in: names).map { "; did you mean '\($0)'?" } ?? ""
+                Output.error("Error: unknown command '\(first)'\(suggestion)\n" + usage(for: nil))
+                exit(withError: ExitCode(2))
+            }
+        }
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
             if exitCode(for: error) == .validationFailure {
                 Output.error(fullMessage(for: error))
@@ -21,6 +40,21 @@ struct TVPA: ParsableCommand {
             }
             exit(withError: error)
         }
+        do {
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Output.error("Error: \(message(for: error))\n" + usage(for: type(of: command)))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
+
+    /// A command's usage line and where to read more, as ArgumentParser prints them.
+    static func usage(for command: ParsableCommand.Type?) -> String {
+        guard let command, command != TVPA.self else { return "Usage: tvpa <subcommand>\n  See 'tvpa --help' for more information." }
+        return "Usage: \(usageString(for: command))\n  See 'tvpa \(command._commandName) --help' for more information."
     }
 }
 

@@ -71,6 +71,9 @@ public struct Program: Sendable {
         public var future: Bool
         /// Derived ages `years_between(this, other)`: (derived slot, other value node).
         public var givenAges: [(slot: Int32, other: Int32)]
+        /// For a records fact: the fields some condition reads (bit i: field i), so a record
+        /// that leaves one out can be pointed out when the case is read.
+        public var readFields: UInt64 = 0
     }
 
     public struct ProgramEntry: Sendable {

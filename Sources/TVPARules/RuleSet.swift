@@ -52,6 +52,12 @@ public enum RuleCompiler {
         return (checked, (diagnostics + checkDiagnostics).sortedForDisplay())
     }
 
+    /// The digest a program compiled from these rules carries (`sha256:` of the rule files),
+    /// without compiling them.
+    public static func digest(_ source: RuleSource) -> String {
+        SHA256.digest(of: SourceReader.read(source).0)
+    }
+
     /// The whole front half: a program ready to evaluate, or every diagnostic.
     public static func compile(_ source: RuleSource, proposal: SourceText? = nil) -> (CompiledRules?, [Diagnostic]) {
         let (checked, diagnostics) = check(source, proposal: proposal)

@@ -9,18 +9,46 @@ struct TVPA: ParsableCommand {
         subcommands: [Check.self, Test.self, Diff.self, Lint.self, Facts.self, Dump.self, Generate.self, Bench.self]
     )
 
-    /// As the library's `main`, but a usage error exits 2 (semantics.md), not 64.
+    @Flag(help: "Print the version of tvpa and the digest of the rules built into it.")
+    var version = false
+
+    func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        Output.print("tvpa \(ToolVersion.number)\nrules: \(RuleSource.embedded.name), \(RuleCompiler.digest(.embedded))")
+    }
+
+    /// As the library's `main`, but a usage error exits 2 (semantics.md), not 64; an unknown
+    /// command gets a "did you mean"; and a usage error found while a command runs shows that
+    /// command's usage, as one found while parsing does.
     static func main() {
         Delivery.prepare()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, !first.hasPrefix("-") {
+            let names = configuration.subcommands.map { $0._commandName } + ["help"]
+            if !names.contains(first) {
+                let suggestion = Suggest.closest(to: first, in: names).map { "; did you mean '\($0)'?" } ?? ""
+                Output.error("Error: unknown command '\(first)'\(suggestion)\n" + usage(for: nil))
+                Delivery.finish(2)
+            }
+        }
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Output.error(fullMessage(for: error))
+                Delivery.finish(2)
+            }
+            exit(withError: error)
+        }
+        do {
             try command.run()
         } catch let failure as OutputFailure {
             Output.error("tvpa: \(failure.description)")
             Delivery.finish(failure.code)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                Output.error(fullMessage(for: error))
+                Output.error("Error: \(message(for: error))\n" + usage(for: type(of: command)))
                 Delivery.finish(2)
             }
             // One of our own exit codes (1, 65, 70): a report not delivered takes precedence.
@@ -28,6 +56,12 @@ struct TVPA: ParsableCommand {
             exit(withError: error)
         }
         Delivery.finish(0)
+    }
+
+    /// A command's usage line and where to read more, as ArgumentParser prints them.
+    static func usage(for command: ParsableCommand.Type?) -> String {
+        guard let command, command != TVPA.self else { return "Usage: tvpa <subcommand>\n  See 'tvpa --help' for more information." }
+        return "Usage: \(usageString(for: command))\n  See 'tvpa \(command._commandName) --help' for more information."
     }
 }
 

@@ -372,7 +372,8 @@ extension CLITests {
         let bad = try w.write("cases/bad.csv", "id,reportd\nx,true\n")
         let invalid = try Self.run(["check", "--rules", w.rules, bad])
         #expect(invalid.status == 65)
-        #expect(invalid.stderr.contains("bad.csv:1:4: error[case.unknown-fact]: unknown column 'reportd'"))
+        #expect(invalid.stderr.contains("bad.csv:1:2: error[case.unknown-fact]: unknown column 'reportd'"))
+        #expect(invalid.stderr.contains("note: cell B1: row 1, column 2 (reportd)"))
         #expect(invalid.stderr.contains("did you mean 'reported'?"))
     }
 
@@ -388,5 +389,73 @@ extension CLITests {
         let check = try Self.run(["check", "--rules", w.rules, "--format", "json", "--explain", "off", path])
         #expect(check.status == 0, "stderr:\n\(check.stderr)")
         #expect(check.stdout.split(separator: "\n").count == 20)
+    }
+}
+
+extension CLITests {
+    @Test("tvpa --version prints the package version and the digest of the rules built in, the one reports carry")
+    func version() throws {
+        let r = try Self.run(["--version"])
+        #expect(r.status == 0, "stderr:\n\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("tvpa ") == true, "\(r.stdout)")
+        #expect(lines.first.map { $0.dropFirst(5).split(separator: ".").count == 3 } == true, "a version such as 0.2.0: \(r.stdout)")
+        let check = try Self.run(["check", "--format", "json", DiffCLITests.path("Cases/conformance/e02-citizen.yaml")])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let digest = try #require((object["rules"] as? [String: Any])?["digest"] as? String)
+        #expect(r.stdout.contains(digest), "--version gives \(r.stdout), reports give \(digest)")
+    }
+
+    @Test("a misspelt command gets a did-you-mean and exits 2")
+    func misspeltCommand() throws {
+        let r = try Self.run(["chek", "Cases/"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown command 'chek'; did you mean 'check'?"), "stderr:\n\(r.stderr)")
+        let far = try Self.run(["zzzzzzzz"])
+        #expect(far.status == 2)
+        #expect(far.stderr.contains("unknown command 'zzzzzzzz'") && !far.stderr.contains("did you mean"))
+    }
+
+    @Test("a usage error found while check runs prints check's usage, not the top-level one", arguments: [
+        ["check", "--as-of", "2024-13-01", "x.yaml"],
+        ["check", "--program", "t_vissa", "x.yaml"],
+    ])
+    func commandUsage(_ arguments: [String]) throws {
+        let r = try Self.run(arguments)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("Usage: tvpa check "), "stderr:\n\(r.stderr)")
+        #expect(r.stderr.contains("See 'tvpa check --help'"))
+        #expect(!r.stderr.contains("Usage: tvpa <subcommand>"))
+    }
+
+    @Test("check, test and diff on an input with no case exit 65 with an error that says so", arguments: ["check", "test", "diff"])
+    func noCase(_ command: String) throws {
+        let w = try Workspace()
+        defer { w.remove() }
+        let emptyFile = try w.write("cases/empty.yaml", "")
+        let emptyFolder = w.root.appendingPathComponent("nothing").path
+        try FileManager.default.createDirectory(atPath: emptyFolder, withIntermediateDirectories: true)
+        let extra = command == "diff" ? ["--quiet", "--as-of", "2024-01-01", "--vs-as-of", "2024-02-01"] : []
+        for (path, says) in [(emptyFile, "\(emptyFile):1:1: error[case.empty-input]: this file holds no case: it is empty"), (emptyFolder, "\(emptyFolder): error[case.empty-input]: this folder holds no case file")] {
+            let r = try Self.run([command, "--rules", w.rules] + extra + [path])
+            #expect(r.status == 65, "\(command) \(path): exit \(r.status)")
+            #expect(r.stderr.contains(says), "\(command) \(path): stderr:\n\(r.stderr)")
+        }
+    }
+
+    @Test("tvpa test --coverage says what its condition count counts")
+    func coverageLine() throws {
+        let r = try Self.run(["test", "--quiet", "--coverage", DiffCLITests.path("Cases")])
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("Coverage over") })
+        #expect(line.contains("conditions that a case can make false seen both true and false"), "\(line)")
+    }
+
+    @Test("tvpa diff across two dates says how many cases cannot be decided on each date, and why")
+    func diffDatesSayWhy() throws {
+        let r = try Self.run(["diff", "--quiet", "--as-of", "2024-08-27", "--vs-as-of", "2024-08-28", DiffCLITests.path("Cases")])
+        #expect(r.status == 65)
+        #expect(r.stdout.contains("cannot be decided as of 2024-08-27 (before) and"), "stdout:\n\(r.stdout.prefix(1500))")
+        #expect(r.stdout.contains("because they record an event after that date"))
+        #expect(r.stderr.contains("error[case.date-after-decision]"))
     }
 }

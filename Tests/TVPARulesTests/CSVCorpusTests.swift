@@ -102,18 +102,32 @@ struct CSVCorpusTests {
         #expect(file.values[slot("actions_by_trafficker")] == .set(1 << UInt64(actions.firstIndex(of: "harbored")!) | 1 << UInt64(actions.firstIndex(of: "obtained")!)))
         #expect(file.values[slot("purpose_labor_end")] == .set(0))
         #expect(file.expect == ["t_visa": .undetermined])
-        let row = String(csv.split(separator: "\r\n")[1])
-        let actionsColumn = row.distance(from: row.startIndex, to: row.range(of: ", harbored")!.lowerBound) + 2
-        #expect(file.factLocations[slot("actions_by_trafficker")] == TVPARules.SourceLocation(file: file.path, line: 2, column: actionsColumn))
+        // Placed as a spreadsheet shows it: row 2, the fifth column (E).
+        #expect(file.factLocations[slot("actions_by_trafficker")] == TVPARules.SourceLocation(file: file.path, line: 2, column: 5))
     }
 
-    /// A bad CSV and the diagnostic it gives, at the place marked 📍 in it.
+    /// A bad CSV and the diagnostic it gives, in the cell marked 📍 in it (or, for a cell the
+    /// row lacks, in `column`).
     struct BadCase: CustomStringConvertible {
         var name: String
         var csv: String
         var id: DiagnosticID
         var help: String? = nil
+        var column: Int? = nil
         var description: String { name }
+    }
+
+    /// The row and the column (in cells) of the cell holding the 📍, as a spreadsheet numbers
+    /// them: a quoted comma or line break does not start a cell or a row.
+    static func cell(of marker: String.Index, in csv: String) -> (row: Int, column: Int) {
+        var row = 1, column = 1, quoted = false
+        for c in csv[..<marker] {
+            if c == "\"" { quoted.toggle() }
+            if quoted { continue }
+            if c == "," { column += 1 }
+            if c == "\n" { row += 1; column = 1 }
+        }
+        return (row, column)
     }
 
     static let badCases: [BadCase] = [
@@ -129,27 +143,27 @@ struct CSVCorpusTests {
         BadCase(name: "family-member column", csv: "id,📍fm_relationship\nx,parent\n", id: .caseCSVShape, help: CaseMessages.csvMemberHelp),
         BadCase(name: "family-member program", csv: "id,📍expect.t_derivative\nx,\n", id: .caseCSVShape),
         BadCase(name: "too many cells", csv: "id,age\nx,3,📍4\n", id: .caseCSVShape),
-        BadCase(name: "too few cells", csv: "id,age,title\nx,3📍\n", id: .caseCSVShape),
+        BadCase(name: "too few cells", csv: "id,age,title\nx,3📍\n", id: .caseCSVShape, column: 3),
         BadCase(name: "unclosed quote", csv: "id,title\nx,📍\"never closed\ny,t\n", id: .caseCSVShape),
         BadCase(name: "a cell after a quoted line break", csv: "id,title,age\nx,\"two\nlines\",📍old\n", id: .caseTypeMismatch),
         BadCase(name: "empty id", csv: "id,age\n📍,3\n", id: .caseMissingKey),
         BadCase(name: "no id column", csv: "📍age\n3\n", id: .caseMissingKey),
         BadCase(name: "duplicate column", csv: "id,age,📍age\nx,3,3\n", id: .caseCSVShape),
         BadCase(name: "a value under no header", csv: "id,,age\nx,📍3,4\n", id: .caseCSVShape),
-        BadCase(name: "date after the decision date", csv: "id,as_of,date_of_birth\nx,2020-01-01,📍2021-01-01\n", id: .caseDateOutOfBounds),
+        BadCase(name: "date after the decision date", csv: "id,as_of,date_of_birth\nx,2020-01-01,📍2021-01-01\n", id: .caseDateAfterDecision),
     ]
 
     @Test("a bad CSV gives its diagnostic at the cell", arguments: badCases)
     func badCSV(_ bad: BadCase) throws {
         let marker = bad.csv.range(of: "📍")!
-        let before = bad.csv[..<marker.lowerBound]
-        let line = before.filter { $0 == "\n" }.count + 1
-        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        let (line, marked) = Self.cell(of: marker.lowerBound, in: bad.csv)
+        let column = bad.column ?? marked
         let (cases, diagnostics) = try Self.load(bad.csv.replacingOccurrences(of: "📍", with: ""), name: "bad.csv")
         #expect(cases.allSatisfy { $0 == nil }, "a row with an error must not yield a case")
         let found = diagnostics.first { $0.id == bad.id && $0.location.line == line && $0.location.column == column }
         #expect(found != nil, "expected \(bad.id.rawValue) at \(line):\(column); got:\n\(diagnostics.map(\.description).joined(separator: "\n"))")
         #expect(found?.location.file.hasSuffix("bad.csv") == true)
+        #expect(found?.notes.first?.hasPrefix("cell \(CSV.letters(column))\(line): row \(line), column \(column)") == true, "\(found?.notes ?? [])")
         if let help = bad.help { #expect(found?.help == help) }
     }
 
@@ -160,11 +174,9 @@ struct CSVCorpusTests {
         #expect(errors.allSatisfy { $0.location.line == 1 && $0.message.contains("'dat_of_birth'") })
     }
 
-    @Test("list cells: items with their columns")
+    @Test("list cells: items, trimmed, empty ones dropped")
     func listItems() {
-        let items = CaseLoader.listItems(" a ;b;; c", column: 10)
-        #expect(items.map(\.value) == ["a", "b", "c"])
-        #expect(items.map(\.column) == [11, 14, 18])
+        #expect(CaseLoader.listItems(" a ;b;; c") == ["a", "b", "c"])
     }
 
     @Test("CSV cells quote what needs it")

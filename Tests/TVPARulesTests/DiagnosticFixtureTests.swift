@@ -123,7 +123,7 @@ struct DiagnosticFixtureTests {
         let raw = DiagnosticID.allCases.map(\.rawValue)
         #expect(raw == raw.sorted())
         #expect(Set(raw).count == raw.count)
-        #expect(DiagnosticID.allCases.filter { $0.defaultSeverity == .warning } == [.checkUnusedFact])
+        #expect(DiagnosticID.allCases.filter { $0.defaultSeverity == .warning } == [.caseIncompleteRecord, .checkUnusedFact])
     }
 
     @Test("a missing rules folder is read.unreadable")

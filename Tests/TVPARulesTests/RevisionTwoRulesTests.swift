@@ -214,7 +214,7 @@ struct RevisionTwoRulesTests {
         Bad(name: "a filing dated before birth", yaml: "facts:\n  date_of_birth: 2010-01-01\n  t_application_filed_date: 2009-06-01\n", id: .caseDateOutOfBounds, says: "date_of_birth"),
         Bad(name: "a report dated before birth", yaml: "facts:\n  date_of_birth: 2010-01-01\n  lea_report_date: 2009-06-01\n", id: .caseDateOutOfBounds, says: "date_of_birth"),
         Bad(name: "a child's relationship before the child's birth", yaml: "family_members:\n  - id: son\n    facts: { fm_relationship: child, fm_date_of_birth: 2012-01-01, fm_relationship_start_date: 2011-01-01 }\n", id: .caseContradiction, says: "before the family member's own date of birth"),
-        Bad(name: "an event after the decision date", yaml: "facts:\n  lea_report_date: 2024-07-01\n", id: .caseDateOutOfBounds, says: "lea_report_date"),
+        Bad(name: "an event after the decision date", yaml: "facts:\n  lea_report_date: 2024-07-01\n", id: .caseDateAfterDecision, says: "lea_report_date"),
     ]
 
     @Test("each declared contradiction of law.md §8 is an error naming it", arguments: bad)

@@ -383,7 +383,7 @@ struct ThreeValuedLogicTests {
         #expect(orderDiagnostics.map(\.id) == [.caseDateOutOfBounds])
         let (future, futureDiagnostics) = Inline.load("id: x\nas_of: 2024-06-01\nfacts:\n  end: 2024-06-02\n", program: program)
         #expect(future == nil)
-        #expect(futureDiagnostics.map(\.id) == [.caseDateOutOfBounds])
+        #expect(futureDiagnostics.map(\.id) == [.caseDateAfterDecision])
         let (onTheDay, onTheDayDiagnostics) = Inline.load("id: x\nas_of: 2024-06-01\nfacts:\n  end: 2024-06-01\n  start: 2024-06-01\n", program: program)
         #expect(onTheDay != nil)
         #expect(onTheDayDiagnostics.isEmpty)

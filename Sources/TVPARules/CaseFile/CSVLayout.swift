@@ -36,7 +36,7 @@ struct CSVLayout {
         let candidates = Self.envelope + facts.filter { $0.subject == .principal && $0.type != .records }.map(\.name) + principalPrograms.map { Self.expectPrefix + $0 }
         var seen: [String: Int] = [:]
         for (i, name) in names.enumerated() {
-            let column = i < header.cellColumns.count ? header.cellColumns[i] : 1
+            let column = i + 1
             let location = SourceLocation(file: path, line: header.line, column: column)
             func report(_ id: DiagnosticID, _ message: String, help: String? = nil) {
                 diagnostics.append(Diagnostic(id, message, at: location, help: help))

@@ -48,10 +48,14 @@ struct CaseBuilder {
             guard case .scalar(let s) = node, let n = Int(s.string) else { return mismatch(node, name, "an integer") }
             return .number(n)
         case .date:
-            guard case .scalar(let s) = node, CivilDate.looksLikeDate(s.string) else { return mismatch(node, name, "a date (YYYY-MM-DD)") }
+            guard case .scalar(let s) = node, CivilDate.looksLikeDate(s.string) else {
+                let readings = node.string.map(CivilDate.readingsOfSlashedDate) ?? []
+                let help = readings.isEmpty ? CaseMessages.dateFormatHelp : CaseMessages.dateWithSlashesHelp(node.string!, readings: readings)
+                return mismatch(node, name, "a date (YYYY-MM-DD)", help: help)
+            }
             return reader.date(node, what: "'\(name)'").map { .number($0.value) }
         case .enumeration:
-            guard case .scalar = node else { return mismatch(node, name, "one of: \(values.joined(separator: ", "))") }
+            guard case .scalar = node, !isYesNo(node) else { return mismatch(node, name, CaseMessages.oneOf(values)) }
             guard let word = reader.word(node, what: "'\(name)'") else { return nil }
             guard let i = values.firstIndex(of: word.value) else {
                 reader.report(.caseUnknownValue, CaseMessages.unknownValue(reader.shown(word.value), of: name), at: node, help: valueHelp(word.value, values))
@@ -63,6 +67,11 @@ struct CaseBuilder {
             var bits: UInt64 = 0
             var ok = true
             for item in items {
+                if isYesNo(item) {
+                    _ = mismatch(item, name, CaseMessages.oneOf(values))
+                    ok = false
+                    continue
+                }
                 guard let word = reader.word(item, what: "'\(name)'") else { ok = false; continue }
                 guard let i = values.firstIndex(of: word.value) else {
                     reader.report(.caseUnknownValue, CaseMessages.unknownValue(reader.shown(word.value), of: name), at: item, help: valueHelp(word.value, values))
@@ -73,18 +82,31 @@ struct CaseBuilder {
             }
             return ok ? .set(bits) : nil
         case .records:
-            guard case .sequence(let items) = node else { return mismatch(node, name, "a list of records ([] for none)") }
+            guard case .sequence(let sequence) = node else { return mismatch(node, name, "a list of records ([] for none)") }
+            let items = Array(sequence)
+            let readFields = program.factIndex(name).map { program.facts[$0].readFields } ?? 0
             var list: [[FactValue]] = []
             for item in items {
                 guard let pairs = reader.pairs(item, what: "a record of '\(name)'") else { continue }
                 var record = Array(repeating: FactValue.unknown, count: fields.count)
+                var given: UInt64 = 0
+                var unknownField = false
                 for (key, keyNode, value) in pairs {
                     guard let f = fields.firstIndex(where: { $0.name == key }) else {
-                        reader.report(.caseUnknownField, CaseMessages.unknownField(key, of: name), at: keyNode, help: Suggest.help(for: key, in: fields.map(\.name)))
+                        unknownField = true
+                        reader.report(.caseUnknownField, CaseMessages.unknownField(key, of: name), at: keyNode, help: CaseMessages.recordFieldsHelp(Suggest.help(for: key, in: fields.map(\.name)), fields: fields.map(\.name)))
                         continue
                     }
+                    if f < 64 { given |= 1 << UInt64(f) }
                     if NodeReader.isNull(value) { continue }
                     record[f] = readValue(value, name: "\(name).\(key)", type: fields[f].type, values: fields[f].values, fields: []) ?? .unknown
+                }
+                // A field the rules read, left out (not given as null): said, not refused, as
+                // an advocate may not know it.
+                let missing = fields.indices.filter { $0 < 64 && readFields & (1 << UInt64($0)) != 0 && given & (1 << UInt64($0)) == 0 }.map { fields[$0].name }
+                // A misspelt field is already said; the field it meant is not missing as well.
+                if !missing.isEmpty && !unknownField {
+                    reader.report(.caseIncompleteRecord, CaseMessages.incompleteRecord(name, missing: missing), at: item, help: Self.halfFilledHelp(items) ?? CaseMessages.incompleteRecordHelp(missing))
                 }
                 list.append(record)
             }
@@ -99,12 +121,34 @@ struct CaseBuilder {
         }
     }
 
-    mutating func mismatch(_ node: Node, _ name: String, _ expected: String) -> FactValue? {
+    /// The YAML pitfall behind a half-filled record: `[request: x, complied: full]` is a flow
+    /// list of two one-field records; one record is `[{request: x, complied: full}]`. (Yams
+    /// does not keep a node's style, so a list on one line is taken for a flow list.)
+    static func halfFilledHelp(_ items: [Node]) -> String? {
+        guard items.count > 1 else { return nil }
+        var keys: [String] = []
+        for item in items {
+            guard case .mapping(let m) = item, m.count == 1, let key = m.first?.key.string else { return nil }
+            keys.append(key)
+        }
+        // Distinct fields, which one record could hold; `[{a: 1}, {a: 2}]` is meant as two.
+        guard Set(keys).count == keys.count else { return nil }
+        let oneLine = Set(items.map { $0.mark?.line ?? 0 }).count == 1
+        return CaseMessages.halfFilledRecordsHelp(keys, flow: oneLine)
+    }
+
+    /// A plain `yes`, `no`, `on`, `off`…: YAML 1.1 readers take it for a boolean.
+    func isYesNo(_ node: Node) -> Bool {
+        guard case .scalar(let s) = node, NodeReader.isPlain(node) else { return false }
+        return NodeReader.yamlBooleanWords.contains(s.string) && s.string.lowercased() != "true" && s.string.lowercased() != "false"
+    }
+
+    mutating func mismatch(_ node: Node, _ name: String, _ expected: String, help: String? = nil) -> FactValue? {
         if case .scalar(let s) = node, NodeReader.isPlain(node), NodeReader.yamlBooleanWords.contains(s.string) {
-            reader.report(.caseYesNoBoolean, "'\(reader.shown(s.string))' for '\(name)' is read as a boolean by YAML 1.1 readers; write true or false", at: node, help: "write true or false")
+            reader.report(.caseYesNoBoolean, CaseMessages.yesNo(reader.shown(s.string), for: name, expected: expected), at: node, help: CaseMessages.yesNoHelp(expected))
             return nil
         }
-        reader.report(.caseTypeMismatch, CaseMessages.typeMismatch(name, expected: expected, found: reader.kind(node)), at: node)
+        reader.report(.caseTypeMismatch, CaseMessages.typeMismatch(name, expected: expected, found: reader.kind(node)), at: node, help: help)
         return nil
     }
 
@@ -118,7 +162,10 @@ struct CaseBuilder {
     mutating func append(_ diagnostic: Diagnostic, quoting values: [String]) {
         var d = diagnostic
         if reader.withholdsValues {
-            for v in values { d.message = d.message.replacingOccurrences(of: v, with: Redaction.withheld) }
+            for v in values {
+                d.message = d.message.replacingOccurrences(of: v, with: Redaction.withheld)
+                d.help = d.help?.replacingOccurrences(of: v, with: Redaction.withheld)
+            }
         }
         reader.diagnostics.append(d)
     }
@@ -192,7 +239,9 @@ struct CaseBuilder {
                 if memberLocation != nil && facts[slot].subject != .familyMember { continue }
                 guard compiled[slot].type == .date, case .number(let day) = subjectValues[slot] else { continue }
                 if !compiled[slot].future && day > decisionDate {
-                    append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateAfterDecision(facts[slot].name, day, decisionDate), at: location(slot)), quoting: [CivilDate.format(day)])
+                    append(Diagnostic(
+                        .caseDateAfterDecision, CaseMessages.dateAfterDecision(facts[slot].name, day, decisionDate), at: location(slot),
+                        help: CaseMessages.dateAfterDecisionHelp(facts[slot].name, day, decisionDate)), quoting: [CivilDate.format(day)])
                 }
                 for later in compiled[slot].notAfter {
                     if case .number(let other) = subjectValues[Int(later)], day > other {

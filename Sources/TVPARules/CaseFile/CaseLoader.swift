@@ -38,7 +38,15 @@ public struct CaseLoader {
         var reader = NodeReader(file: source.path, dialect: .caseFile)
         reader.lineOffset = source.firstLine - 1
         reader.withholdsValues = redact
-        guard let root = reader.compose(source.text) else { return (nil, reader.diagnostics) }
+        guard let root = reader.compose(source.text) else {
+            if reader.diagnostics.isEmpty {
+                // No document at all: an empty file, or comments only.
+                let onlyComments = source.text.contains { !$0.isWhitespace }
+                let at = SourceLocation(file: source.path, line: source.firstLine, column: 1)
+                reader.diagnostics.append(Diagnostic(.caseEmptyInput, CaseMessages.emptyFile(onlyComments: onlyComments), at: at, help: CaseMessages.emptyFileHelp))
+            }
+            return (nil, reader.diagnostics)
+        }
         guard let pairs = reader.pairs(root, what: "a case file") else { return (nil, reader.diagnostics) }
         return load(pairs: pairs, root: root, reader: &reader, asOfOverride: asOfOverride)
     }

@@ -3,7 +3,10 @@ enum CaseMessages {
     static func contradiction(_ message: String) -> String { "contradiction: \(message)" }
     static func csvBoolean(_ name: String, _ value: String) -> String { "'\(name)' must be true or false, found '\(value)'" }
     static let csvBooleanHelp = "write TRUE or FALSE (in any case), or leave the cell empty when it is not known"
-    static func csvDuplicateColumn(_ name: String, first: Int) -> String { "column '\(name)' appears twice in the header (first at column \(first))" }
+    static func csvCell(_ letters: String, row: Int, column: Int, header: String) -> String {
+        "cell \(letters)\(row): row \(row), column \(column)" + (header.isEmpty ? "" : " (\(header))")
+    }
+    static func csvDuplicateColumn(_ name: String, first: Int) -> String { "column '\(name)' appears twice in the header (first in column \(CSV.letters(first)), number \(first))" }
     static func csvEmptyList(_ name: String) -> String { "'\(name)' holds no value: write values separated by ';', '-' for none, or leave the cell empty when it is not known" }
     static func csvCellCount(_ count: Int, header: Int) -> String { "this row has \(count) cells, but the header names \(header) columns" }
     static func csvMemberColumn(_ name: String) -> String { "column '\(name)' is a family-member fact: a CSV row holds only the principal's facts" }
@@ -16,20 +19,61 @@ enum CaseMessages {
     static func csvUnnamedColumn(_ index: Int) -> String { "column \(index) has a value but no name in the header" }
     static func csvUnknownProgram(_ name: String) -> String { "unknown column '\(name)': no program has this id" }
     static func csvUnknownColumn(_ name: String) -> String { "unknown column '\(name)': not a principal fact, an envelope column (\(CSVLayout.envelope.joined(separator: ", "))) or expect.<program>" }
-    static func dateAfterDecision(_ name: String, _ value: Int, _ decision: Int) -> String { "'\(name)' (\(CivilDate.format(value))) is after the decision date \(CivilDate.format(decision)); only future-dated facts may be" }
+    static func dateAfterDecision(_ name: String, _ value: Int, _ decision: Int) -> String {
+        "'\(name)' (\(CivilDate.format(value))) is after the decision date \(CivilDate.format(decision)), but a case is decided on what has happened by its decision date: only a date that may lie ahead, such as an expiry date, can be later"
+    }
+    static func dateAfterDecisionHelp(_ name: String, _ value: Int, _ decision: Int) -> String {
+        "decide the case on \(CivilDate.format(value)) or later (`as_of:` in the file, or `--as-of`), or leave '\(name)' out if it had not happened by \(CivilDate.format(decision))"
+    }
+    static let dateFormatHelp = "write dates as YYYY-MM-DD, such as 1991-04-12"
     static func dateOrder(_ a: String, _ b: String) -> String { "'\(a)' is after '\(b)', but it cannot be" }
     static func declinedGiven(_ name: String) -> String { "'\(name)' is declined, but the case also gives it a value: a fact is answered or declined, not both" }
     static let declinedGivenHelp = "remove it from 'declined' if the person has now answered, or remove its value"
+    /// How to write a slashed date: each reading it can have, month first (U.S. usage) first.
+    static func dateWithSlashesHelp(_ text: String, readings: [Int]) -> String {
+        let parts = text.split(separator: "/")
+        if readings.count == 2 {
+            return "write dates as YYYY-MM-DD: \(CivilDate.format(readings[0])) if \(parts[0]) is the month (as U.S. spreadsheets write dates), \(CivilDate.format(readings[1])) if \(parts[0]) is the day"
+        }
+        return "write dates as YYYY-MM-DD: \(CivilDate.format(readings[0]))"
+    }
     static func derivedMismatch(_ name: String, given: String, computed: String) -> String { "'\(name)' is given as \(given), but the other facts make it \(computed)" }
     static func duplicateCaseId(_ id: String, first: String) -> String { "case id '\(id)' is also used by \(first); ids are unique in a corpus" }
     static func duplicateDeclined(_ name: String) -> String { "'\(name)' is declined twice" }
     static let duplicateDeclinedHelp = "name each declined fact once"
     static func duplicateMember(_ id: String) -> String { "family member id '\(id)' is used twice" }
+    static func emptyCSV(headerOnly: Bool) -> String {
+        headerOnly ? "this CSV file holds no case: it has a header row but no row under it" : "this CSV file holds no case: it is empty"
+    }
+    static let emptyCSVHelp = "a CSV corpus is a header row naming the columns (id, as_of, facts, expect.<program>), then one case per row"
+    static func emptyFile(onlyComments: Bool) -> String { "this file holds no case: it is \(onlyComments ? "only comments" : "empty")" }
+    static let emptyFileHelp = "a case file is a YAML mapping with at least an `id:`, and under `facts:` what is known (`tvpa facts` lists every fact)"
+    static func emptyFolder(_ extensions: [String]) -> String { "this folder holds no case file (\(extensions.joined(separator: ", ")))" }
+    static func emptyJSONLines() -> String { "this JSON Lines file holds no case: it has no line" }
+    static let emptyJSONLinesHelp = "a JSON Lines corpus holds one case per line, each a JSON object with at least an \"id\""
     static func familyFactInPrincipal(_ name: String) -> String { "'\(name)' is a family-member fact; put it under family_members" }
     static func givenAt(_ location: SourceLocation) -> String { "its value is given at \(location)" }
+    static func halfFilledRecordsHelp(_ keys: [String], flow: Bool) -> String {
+        let fields = keys.map { "\($0): …" }.joined(separator: ", ")
+        if flow {
+            return "in a list written on one line, [\(fields)] is \(keys.count) records of one field each; one record with these fields is written [{\(fields)}]"
+        }
+        return "each '- ' begins a record, so these are \(keys.count) records of one field each; for one record, write '- ' before its first field only and indent the others under it, or write [{\(fields)}]"
+    }
+    static func incompleteRecord(_ name: String, missing: [String]) -> String {
+        let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+        return "this record of '\(name)' leaves out \(list), which the rules read: \(missing.count == 1 ? "it is" : "they are") unknown for this record"
+    }
+    static func incompleteRecordHelp(_ missing: [String]) -> String {
+        "if \(missing.count == 1 ? "it is" : "they are") known, add \(missing.map { "'\($0)'" }.joined(separator: ", ")) to the record; write null to say it is not known"
+    }
     static func invalidId(_ id: String) -> String { "'\(id)' is not a valid id: use lowercase letters, digits and hyphens" }
     static func invalidOutcome(_ value: String, for program: String) -> String { "'\(value)' is not an outcome for '\(program)': eligible, not_eligible or undetermined" }
+    static func oneOf(_ values: [String]) -> String { "one of: \(values.joined(separator: ", "))" }
     static func principalFactInMember(_ name: String) -> String { "'\(name)' is a principal fact; family members take fm_ facts" }
+    static func recordFieldsHelp(_ suggestion: String?, fields: [String]) -> String {
+        (suggestion.map { $0 + " " } ?? "") + "A record's fields are: \(fields.joined(separator: ", "))"
+    }
     static func reservedMemberId() -> String { "'principal' is reserved for the principal; choose another member id" }
     static func typeMismatch(_ name: String, expected: String, found: String) -> String { "'\(name)' must be \(expected), found \(found)" }
     static func unclosedQuote() -> String { "a quoted CSV cell is never closed: the rest of the file was read into it" }
@@ -42,4 +86,8 @@ enum CaseMessages {
     static func unknownMember(_ id: String) -> String { "no family member has id '\(id)'" }
     static func unknownProgram(_ id: String) -> String { "unknown program '\(id)'" }
     static func unknownValue(_ value: String, of name: String) -> String { "'\(value)' is not a value of '\(name)'" }
+    static func yesNo(_ word: String, for name: String, expected: String) -> String {
+        "'\(word)' for '\(name)' is read as a boolean by YAML 1.1 readers, but '\(name)' must be \(expected)"
+    }
+    static func yesNoHelp(_ expected: String) -> String { "write \(expected)" }
 }

@@ -253,8 +253,14 @@ struct FastJSONCase {
     mutating func readRecord(_ fields: [JSONCaseVocabulary.Field]) throws(Unsure) -> [FactValue] {
         var record = Array(repeating: FactValue.unknown, count: fields.count)
         var seen: UInt64 = 0
+        // A record that leaves out a field the rules read gets a warning: the YAML path says it.
+        var read: UInt64 = 0
+        for (f, field) in fields.enumerated() where field.read { read |= 1 << UInt64(f) }
         try open(UInt8(ascii: "{"))
-        if closes(UInt8(ascii: "}")) { return record }
+        if closes(UInt8(ascii: "}")) {
+            if read != 0 { throw Unsure() }
+            return record
+        }
         repeat {
             let key = try key()
             guard let f = fields.firstIndex(where: { JSONCaseVocabulary.equal(key, $0.name) }), seen & (1 << UInt64(f)) == 0 else { throw Unsure() }
@@ -264,6 +270,7 @@ struct FastJSONCase {
             guard fields[f].type != .records else { throw Unsure() }
             record[f] = try readValue(fields[f].type, values: fields[f].values, fields: [])
         } while try next(UInt8(ascii: "}"))
+        if seen & read != read { throw Unsure() }
         return record
     }
 

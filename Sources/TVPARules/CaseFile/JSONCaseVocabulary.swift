@@ -15,6 +15,8 @@ struct JSONCaseVocabulary: Sendable {
         var name: [UInt8]
         var type: FactType
         var values: [[UInt8]]
+        /// Some rule reads it: a record that leaves it out gets a warning, from the YAML path.
+        var read = false
     }
 
     var facts: [Fact] = []
@@ -37,10 +39,14 @@ struct JSONCaseVocabulary: Sendable {
     init(program: Program) {
         let decls = program.checked.facts
         names = decls.map { Array($0.name.utf8) }
-        facts = decls.map { decl in
-            Fact(
+        facts = decls.indices.map { slot in
+            let decl = decls[slot]
+            let read = program.facts[slot].readFields
+            return Fact(
                 type: decl.type, subject: decl.subject, values: decl.values.map { Array($0.utf8) },
-                fields: decl.fields.map { Field(name: Array($0.name.utf8), type: $0.type, values: $0.values.map { Array($0.utf8) }) })
+                fields: decl.fields.enumerated().map { f, field in
+                    Field(name: Array(field.name.utf8), type: field.type, values: field.values.map { Array($0.utf8) }, read: f < 64 && read & (1 << UInt64(f)) != 0)
+                })
         }
         memberSlots = decls.indices.filter { decls[$0].subject == .familyMember }
         referenceSlots = decls.indices.filter { decls[$0].type == .reference }

@@ -10,6 +10,9 @@ public enum Compiler {
 
     struct Builder {
         var program: Program
+        /// The records facts whose `any_record` / `all_records` bodies are being compiled,
+        /// innermost last: a `field` reads a field of the innermost.
+        var recordFacts: [Int] = []
         var checked: CheckedRuleSet { program.checked }
 
         mutating func build() {
@@ -181,13 +184,16 @@ public enum Compiler {
                 }
             case .test(let operand, let test):
                 if case .fact(let f) = operand { factsRead.append(Int32(f)) }
+                if case .field(let f) = operand { markFieldRead(f) }
                 op = .test(operand, test)
             case .compare(let o, let a, let b):
                 factsRead = factsOf(a) + factsOf(b)
                 op = .compare(o, value(a), value(b))
             case .records(let every, let fact, let body):
                 factsRead = [Int32(fact)]
+                recordFacts.append(fact)
                 op = .records(every: every, fact: Int32(fact), body: condition(body))
+                recordFacts.removeLast()
             case .memberRule(let r, let reference):
                 factsRead = [Int32(reference)]
                 let pair = Program.MemberRule(rule: Int32(r), reference: Int32(reference))
@@ -207,6 +213,11 @@ public enum Compiler {
             return index
         }
 
+        mutating func markFieldRead(_ field: Int) {
+            guard let fact = recordFacts.last, field < 64 else { return }
+            program.facts[fact].readFields |= 1 << UInt64(field)
+        }
+
         func factsOf(_ v: CheckedValue) -> [Int32] {
             switch v.kind {
             case .fact(let f): return [Int32(f)]
@@ -221,7 +232,9 @@ public enum Compiler {
             let op: Program.ValueOp
             switch v.kind {
             case .fact(let f): op = .fact(Int32(f))
-            case .field(let f): op = .field(Int32(f))
+            case .field(let f):
+                markFieldRead(f)
+                op = .field(Int32(f))
             case .decisionDate: op = .decisionDate
             case .constant(let n): op = .constant(n)
             case .parameter(let p): op = .parameter(Int32(p))

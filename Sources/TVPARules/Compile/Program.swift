@@ -81,6 +81,9 @@ public struct Program: Sendable {
         public var givenAges: [(slot: Int32, other: Int32)]
         /// A family member's fact (`subject: family_member`).
         public var subjectIsMember = false
+        /// For a records fact: the fields some condition reads (bit i: field i), so a record
+        /// that leaves one out can be pointed out when the case is read.
+        public var readFields: UInt64 = 0
     }
 
     /// A given fact that puts a lower bound on an age: a given age (`minimum` nil: its value),

@@ -1,10 +1,17 @@
 /// Splits a CSV file (RFC 4180: comma-separated, `"` quotes, `""` inside quotes, line breaks
 /// allowed inside quotes) into records. The first record is the header; each later record
 /// becomes one case input. Fields are split by `CSV.fields`, which the loader calls.
+///
+/// A record is placed as a spreadsheet shows it, by row (the header is row 1; a quoted line
+/// break does not start a row) and, in diagnostics, by column number: a case input's `line`
+/// is its row.
 struct CSVRowReader: CaseInputReader {
     private var lines: LineReader
     private let path: String
     private var header: CSVHeader?
+    private var row = 0
+    private var count = 0
+    private var finished = false
     private var diagnostics: [Diagnostic] = []
 
     init?(path: String) {
@@ -14,34 +21,38 @@ struct CSVRowReader: CaseInputReader {
     }
 
     mutating func next() -> CaseInput? {
-        while let (record, line) = nextRecord() {
+        while let record = nextRecord() {
             guard let header else {
-                var fields = CSV.fields(record)
-                if let first = fields.first, first.value.hasPrefix("\u{FEFF}") {
-                    fields = fields.enumerated().map { i, f in (i == 0 ? String(f.value.dropFirst()) : f.value, i == 0 ? 1 : f.column - 1) }
-                }
-                self.header = CSVHeader(columns: fields.map(\.value), line: line, cellColumns: fields.map(\.column))
+                var columns = CSV.fields(record).map(\.value)
+                if let first = columns.first, first.hasPrefix("\u{FEFF}") { columns[0] = String(first.dropFirst()) }
+                self.header = CSVHeader(columns: columns, line: row)
                 continue
             }
             if record.utf8.allSatisfy({ $0 == 44 || $0 == 32 }) { continue }  // a blank row
-            return CaseInput(path: path, line: line, text: record, format: .csvRow(header))
+            count += 1
+            return CaseInput(path: path, line: row, text: record, format: .csvRow(header))
         }
+        if count == 0 && !finished && diagnostics.isEmpty {
+            let message = CaseMessages.emptyCSV(headerOnly: header != nil)
+            diagnostics.append(Diagnostic(.caseEmptyInput, message, at: SourceLocation(file: path, line: 1, column: 1), help: CaseMessages.emptyCSVHelp))
+        }
+        finished = true
         return nil
     }
 
     /// One record, which may span lines when a quoted field holds a line break.
-    private mutating func nextRecord() -> (String, Int)? {
+    private mutating func nextRecord() -> String? {
         guard var record = lines.next() else { return nil }
-        let first = lines.lineNumber
+        row += 1
         while CSV.hasOpenQuote(record), let more = lines.next() { record += "\n" + more }
         if CSV.hasOpenQuote(record) {
             // The open quote begins the last field: the rest of the file was read into it.
-            let start = CSV.fields(record).last?.column ?? 1
-            let (line, column) = CSV.position(start, in: record, firstLine: first)
-            diagnostics.append(Diagnostic(.caseCSVShape, CaseMessages.unclosedQuote(), at: SourceLocation(file: path, line: line, column: column), help: CaseMessages.unclosedQuoteHelp))
+            let column = CSV.fields(record).count
+            let cell = (header ?? CSVHeader(columns: [])).cell(row: row, column: column)
+            diagnostics.append(Diagnostic(.caseCSVShape, CaseMessages.unclosedQuote(), at: SourceLocation(file: path, line: row, column: column), notes: [cell], help: CaseMessages.unclosedQuoteHelp))
             return nil
         }
-        return (record, first)
+        return record
     }
 
     mutating func takeDiagnostics() -> [Diagnostic] {
@@ -94,21 +105,16 @@ public enum CSV {
         return result
     }
 
-    /// The line and column of a record's `column`-th character, for a record that may span
-    /// lines (a quoted field holding a line break).
-    public static func position(_ column: Int, in record: String, firstLine: Int) -> (line: Int, column: Int) {
-        var line = firstLine
-        var lineStart = 0
-        var offset = 0
-        for c in record {
-            offset += 1
-            if offset >= column { break }
-            if c == "\n" {
-                line += 1
-                lineStart = offset
-            }
+    /// A column's name in a spreadsheet: 1 is A, 26 is Z, 27 is AA.
+    public static func letters(_ column: Int) -> String {
+        var n = column
+        var name = ""
+        while n > 0 {
+            let digit = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + digit))) + name
+            n = (n - 1) / 26
         }
-        return (line, column - lineStart)
+        return name
     }
 
     static func hasOpenQuote(_ record: String) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One case's text and where it sits: a whole YAML file, one line of a JSON Lines file, or
 /// one row of a CSV file. The unit a corpus streams and a loader reads.
 public struct CaseInput: Sendable {
@@ -9,7 +11,8 @@ public struct CaseInput: Sendable {
     }
 
     public var path: String
-    /// The line of `path` on which `text` begins.
+    /// The line of `path` on which `text` begins; for a CSV row, its row as a spreadsheet
+    /// numbers it (the header is row 1).
     public var line: Int
     public var text: String
     public var format: Format
@@ -24,17 +27,20 @@ public struct CaseInput: Sendable {
     public var sourceText: SourceText { SourceText(path: path, text: text, firstLine: line) }
 }
 
-/// The header row of a CSV corpus: column names, as written, in order, and where each begins.
+/// The header row of a CSV corpus: column names, as written, in order, and its row.
 public struct CSVHeader: Sendable, Hashable {
     public var columns: [String]
     public var line: Int
-    /// The 1-based character column at which each header cell begins (a byte-order mark is not
-    /// counted: editors do not show it).
-    public var cellColumns: [Int]
 
-    public init(columns: [String], line: Int = 1, cellColumns: [Int]? = nil) {
+    public init(columns: [String], line: Int = 1) {
         self.columns = columns
         self.line = line
-        self.cellColumns = cellColumns ?? CSV.fields(columns.map(CSV.quote).joined(separator: ",")).map(\.column)
+    }
+
+    /// How a diagnostic names a cell: its spreadsheet reference, row, column number and the
+    /// column's header (`cell E3: row 3, column 5 (date_of_birth)`).
+    func cell(row: Int, column: Int) -> String {
+        let name = column <= columns.count ? columns[column - 1].trimmingCharacters(in: .whitespaces) : ""
+        return CaseMessages.csvCell(CSV.letters(column), row: row, column: column, header: name)
     }
 }

@@ -29,10 +29,14 @@ public struct CaseStream {
                 continue
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            files += (FileManager.default.subpaths(atPath: base) ?? [])
+            let found = (FileManager.default.subpaths(atPath: base) ?? [])
                 .filter { name in Self.extensions.contains { name.hasSuffix($0) } }
                 .sorted()
                 .map { base + "/" + $0 }
+            if found.isEmpty {
+                diagnostics.append(Diagnostic(.caseEmptyInput, CaseMessages.emptyFolder(Self.extensions), at: .whole(path)))
+            }
+            files += found
         }
         for file in files {
             totalBytes += ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int) ?? 0
@@ -99,10 +103,13 @@ protocol CaseInputReader {
     func close()
 }
 
-/// JSON Lines: one case per line; blank lines are skipped.
+/// JSON Lines: one case per line; blank lines are skipped. A file with no case is an error.
 struct JSONLinesReader: CaseInputReader {
     private var lines: LineReader
     private let path: String
+    private var count = 0
+    private var finished = false
+    private var diagnostics: [Diagnostic] = []
 
     init?(path: String) {
         guard let lines = LineReader(path: path) else { return nil }
@@ -113,12 +120,21 @@ struct JSONLinesReader: CaseInputReader {
     mutating func next() -> CaseInput? {
         while let line = lines.next() {
             if line.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            count += 1
             return CaseInput(path: path, line: lines.lineNumber, text: line, format: .jsonLine)
         }
+        if count == 0 && !finished {
+            diagnostics.append(Diagnostic(.caseEmptyInput, CaseMessages.emptyJSONLines(), at: SourceLocation(file: path, line: 1, column: 1), help: CaseMessages.emptyJSONLinesHelp))
+        }
+        finished = true
         return nil
     }
 
     var bytesRead: Int { lines.bytesRead }
-    mutating func takeDiagnostics() -> [Diagnostic] { [] }
+
+    mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
     func close() { lines.close() }
 }

@@ -5,6 +5,10 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     /// A CSV header or row that does not fit a corpus of flat rows: a cell count that differs
     /// from the header, an unclosed quote, a column a row cannot hold (records, family members).
     case caseCSVShape = "case.csv-shape"
+    /// A date (not declared `future: true`) after the decision date: the case cannot be
+    /// decided on that date, which a diff across two dates counts apart from other errors.
+    case caseDateAfterDecision = "case.date-after-decision"
+    /// Two dates out of their declared order (`not_after`).
     case caseDateOutOfBounds = "case.date-out-of-bounds"
     /// A fact both given a value and named under `declined:`.
     case caseDeclinedGiven = "case.declined-given"
@@ -12,6 +16,11 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     /// A fact named twice under one `declined:`.
     case caseDuplicateDeclined = "case.duplicate-declined"
     case caseDuplicateMember = "case.duplicate-member"
+    /// An input with no case in it: an empty (or comments-only) file, a JSON Lines file with
+    /// no line, a CSV file with no row under its header, a folder with no case file.
+    case caseEmptyInput = "case.empty-input"
+    /// A warning: a record leaves out a field the rules read, so it is unknown for that record.
+    case caseIncompleteRecord = "case.incomplete-record"
     case caseInvalidDate = "case.invalid-date"
     case caseInvalidId = "case.invalid-id"
     case caseInvalidOutcome = "case.invalid-outcome"
@@ -52,6 +61,6 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case readUnreadable = "read.unreadable"
 
     public var defaultSeverity: Severity {
-        self == .checkUnusedFact ? .warning : .error
+        self == .checkUnusedFact || self == .caseIncompleteRecord ? .warning : .error
     }
 }

@@ -43,6 +43,14 @@ struct CaseComparer {
         let (beforeFile, beforeDiagnostics) = beforeLoader.load(input, asOfOverride: plan.beforeAsOf)
         guard let beforeFile else {
             summary.invalid += 1
+            if Self.onlyEventsAfterDate(beforeDiagnostics) {
+                // Not decidable on the before date: say whether it is on the after date.
+                summary.eventsAfterDate += 1
+                summary.eventsAfterBeforeDate += 1
+                if plan.loadsOnce || Self.onlyEventsAfterDate(afterLoader.load(input, asOfOverride: plan.afterAsOf).1) {
+                    summary.eventsAfterAfterDate += 1
+                }
+            }
             return (nil, beforeDiagnostics)
         }
         var afterFile = beforeFile
@@ -50,6 +58,10 @@ struct CaseComparer {
             let (file, afterDiagnostics) = afterLoader.load(input, asOfOverride: plan.afterAsOf)
             guard let file else {
                 summary.invalid += 1
+                if Self.onlyEventsAfterDate(afterDiagnostics) {
+                    summary.eventsAfterDate += 1
+                    summary.eventsAfterAfterDate += 1
+                }
                 return (nil, afterDiagnostics.map { d in
                     var d = d
                     d.message += " (under the compared rules)"
@@ -90,6 +102,13 @@ struct CaseComparer {
         guard anyChange else { return (nil, []) }
         summary.changedCases += 1
         return (explainChange(beforeFile, afterFile, beforeDay, afterDay, input), [])
+    }
+
+    /// The case has errors, and every one is a date after the decision date: it could be
+    /// decided on a later date, not this one.
+    static func onlyEventsAfterDate(_ diagnostics: [Diagnostic]) -> Bool {
+        let errors = diagnostics.filter { $0.severity == .error }
+        return !errors.isEmpty && errors.allSatisfy { $0.id == .caseDateAfterDecision }
     }
 
     /// Evaluates the changed case again with the trace on, to read the status of every rule

@@ -62,6 +62,9 @@ public struct Transitions: Sendable {
     /// so its decisions were counted, not evaluated: every one is unchanged.
     public var reached = true
     public var notReached = 0
+    /// Decided once per family member (`t_derivative`), so a corpus without family members
+    /// gives it no decisions.
+    public var perMember = false
 
     public var total: Int { moves.joined().reduce(0, +) + notReached }
     public var unchanged: Int { (0..<3).reduce(0) { $0 + moves[$1][$1] } + notReached }
@@ -76,12 +79,21 @@ public struct DiffSummary: Sendable {
     /// Case inputs read, and how many could not be evaluated (their diagnostics go to the caller).
     public var cases = 0
     public var invalid = 0
+    /// Of the cases not evaluated, those whose only errors are dates after a side's decision
+    /// date (`case.date-after-decision`): the case cannot yet be decided on that date. Counted
+    /// per side, and once per case in `eventsAfterDate`; the rest of `invalid` have other errors.
+    public var eventsAfterDate = 0
+    public var eventsAfterBeforeDate = 0
+    public var eventsAfterAfterDate = 0
     /// Cases with at least one decision whose outcome changed.
     public var changedCases = 0
 
     mutating func add(_ other: DiffSummary) {
         cases += other.cases
         invalid += other.invalid
+        eventsAfterDate += other.eventsAfterDate
+        eventsAfterBeforeDate += other.eventsAfterBeforeDate
+        eventsAfterAfterDate += other.eventsAfterAfterDate
         changedCases += other.changedCases
         for p in programs.indices {
             for a in 0..<3 { for b in 0..<3 { programs[p].moves[a][b] += other.programs[p].moves[a][b] } }

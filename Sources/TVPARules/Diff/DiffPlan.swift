@@ -58,6 +58,7 @@ public struct DiffPlan: Sendable {
         DiffSummary(programs: header.programs.indices.map { i in
             var t = Transitions(program: header.programs[i].id, title: header.programs[i].title)
             t.reached = !decidedAlike[i]
+            t.perMember = before.programs[pairs[i].before].subject == .familyMember
             return t
         })
     }

@@ -56,11 +56,33 @@ public struct DiffReport: DiffSink {
                 parts.append("\(Transitions.order[a].rawValue) → \(Transitions.order[b].rawValue): \(t.moves[a][b])")
             }
         }
-        return parts.joined(separator: "; ")
+        if !parts.isEmpty { return parts.joined(separator: "; ") }
+        if t.total > 0 { return "no outcome changed" }
+        return t.perMember ? "no decisions (no family members in the cases evaluated)" : "no decisions"
     }
 
     static func counts(_ s: DiffSummary) -> String {
         "\(s.cases) case\(s.cases == 1 ? "" : "s") read, \(s.invalid) could not be evaluated, \(s.changedCases) with an outcome that changed."
+    }
+
+    /// Why cases could not be evaluated: how many record an event after each side's decision
+    /// date (and so cannot be decided on it), and how many have other errors; nil when every
+    /// case was evaluated.
+    static func notEvaluated(_ s: DiffSummary, _ h: DiffHeader) -> String? {
+        guard s.invalid > 0 else { return nil }
+        func cases(_ n: Int) -> String { "\(n) case\(n == 1 ? "" : "s")" }
+        func date(_ side: DiffSide) -> String { side.asOf.map { "as of \(CivilDate.format($0))" } ?? "on its own decision date" }
+        var parts: [String] = []
+        if s.eventsAfterDate > 0 {
+            let b = s.eventsAfterBeforeDate, a = s.eventsAfterAfterDate
+            let counts = h.before.asOf == h.after.asOf && a == b
+                ? "\(cases(b)) cannot be decided \(date(h.before))"
+                : "\(cases(b)) cannot be decided \(date(h.before)) (before) and \(cases(a)) \(date(h.after)) (after)"
+            parts.append(counts + ", because they record an event after that date and a case is decided on what has happened by its decision date")
+        }
+        let other = s.invalid - s.eventsAfterDate
+        if other > 0 { parts.append("\(cases(other)) \(other == 1 ? "has" : "have") errors in the case file") }
+        return "Not evaluated: " + parts.joined(separator: "; ") + " (each error is on standard error)."
     }
 
     // MARK: Text
@@ -75,7 +97,9 @@ public struct DiffReport: DiffSink {
         out += "Before: \(h.before.label) — \(Self.side(h.before))\n"
         out += "After:  \(h.after.label) — \(Self.side(h.after))\n"
         if h.redacted { out += "Redacted: " + Self.redactedNote + "\n" }
-        out += Self.counts(s) + "\n\n"
+        out += Self.counts(s) + "\n"
+        if let why = Self.notEvaluated(s, h) { out += why + "\n" }
+        out += "\n"
         let width = max(7, s.programs.map { $0.title.count + $0.program.count + 3 }.max() ?? 0)
         out += "Program".padding(toLength: width, withPad: " ", startingAt: 0) + "  decisions  unchanged  changed  moves\n"
         for t in s.programs {
@@ -131,6 +155,7 @@ public struct DiffReport: DiffSink {
         out += "- **After:** \(h.after.label) — `\(h.after.rules)` (`\(h.after.digest.prefix(19))…`)" + (h.after.asOf.map { ", as of \(CivilDate.format($0))" } ?? "") + "\n"
         out += "- **Cases:** " + Self.counts(s) + "\n"
         if h.redacted { out += "- **Redacted:** " + Self.redactedNote + "\n" }
+        if let why = Self.notEvaluated(s, h) { out += "- " + why + "\n" }
         out += "\n"
         out += "## Summary\n\n| Program | Decisions | Unchanged | Changed | Moves |\n|---|---:|---:|---:|---|\n"
         for t in s.programs {

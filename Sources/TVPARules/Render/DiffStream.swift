@@ -12,7 +12,10 @@ public struct DiffJSONStream: DiffSink {
 
     static func status(_ s: Tri?) -> JSON { s.map { .string($0.status) } ?? .string("not_reached") }
 
+    private var header: DiffHeader?
+
     public mutating func begin(_ header: DiffHeader) {
+        self.header = header
         var pairs: [(String, JSON)] = [("schema", .string("tvpa.diff/1")), ("before", Self.side(header.before)), ("after", Self.side(header.after))]
         if let p = header.proposal {
             pairs.append(("proposal", .object([("title", .string(p.title)), ("path", .string(p.path)), ("cite", .array(p.cite.map { .string($0) })), ("description", p.description.map { .string($0) } ?? .null)])))
@@ -52,7 +55,15 @@ public struct DiffJSONStream: DiffSink {
                 })),
             ])
         }
-        let summary = JSON.object([("cases", .int(s.cases)), ("invalid", .int(s.invalid)), ("changed_cases", .int(s.changedCases)), ("programs", .array(programs))])
+        // Why cases were not evaluated: an event after a side's decision date, or other errors.
+        func side(_ asOf: Int?, _ count: Int) -> JSON {
+            .object([("as_of", asOf.map { .string(CivilDate.format($0)) } ?? .null), ("events_after_decision_date", .int(count))])
+        }
+        let notDecidable = JSON.object([
+            ("before", side(header?.before.asOf, s.eventsAfterBeforeDate)), ("after", side(header?.after.asOf, s.eventsAfterAfterDate)),
+            ("events_after_decision_date", .int(s.eventsAfterDate)), ("other_errors", .int(s.invalid - s.eventsAfterDate)),
+        ])
+        let summary = JSON.object([("cases", .int(s.cases)), ("invalid", .int(s.invalid)), ("not_evaluated", notDecidable), ("changed_cases", .int(s.changedCases)), ("programs", .array(programs))])
         write("\n],\"summary\":" + summary.render() + ",\"disclaimer\":" + JSON.string(Disclaimer.text).render() + "}\n")
     }
 }

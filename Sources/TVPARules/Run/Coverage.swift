@@ -79,7 +79,10 @@ public struct Coverage: Sendable {
     /// seen both ways, with where it is.
     public var table: String {
         let required = requiredConditions
-        var out = "Coverage over \(cases) case files: \(rulesReached)/\(rules.count) rules reached; \(required.filter(\.complete).count)/\(required.count) conditions seen both true and false\n"
+        let oneSided = rules.flatMap { $0.conditions.filter { !$0.required && !$0.path.contains("/notes[") } }
+        // Say what is counted: only conditions a case can make false are required both ways.
+        var out = "Coverage over \(cases) case files: \(rulesReached)/\(rules.count) rules reached; \(required.filter(\.complete).count)/\(required.count) conditions that a case can make false seen both true and false"
+        out += oneSided.isEmpty ? "\n" : "; \(oneSided.count) that no case can make false \(oneSided.count == 1 ? "is" : "are") not counted (listed below)\n"
         out += "  rule                                              T F U  conditions complete\n"
         for rule in rules {
             let needed = rule.conditions.filter(\.required)
@@ -92,7 +95,6 @@ public struct Coverage: Sendable {
             for c in gaps { out += "  \(c.location): \(c.path) seen \(Self.marks(c.seen))\n" }
         }
         for rule in rules where !rule.reached { out += "  rule \(rule.id) is never reached\n" }
-        let oneSided = rules.flatMap { $0.conditions.filter { !$0.required && !$0.path.contains("/notes[") } }
         if !oneSided.isEmpty {
             out += "Conditions that no case can make false (every value the vocabulary can know satisfies them), so only 'true' is required:\n"
             for c in oneSided { out += "  \(c.location): \(c.path) seen \(Self.marks(c.seen))\n" }

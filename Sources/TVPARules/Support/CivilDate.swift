@@ -18,6 +18,23 @@ public enum CivilDate {
         return u.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (48...57).contains($0.element) }
     }
 
+    /// What a date written with slashes (`4/12/1991`, as spreadsheets show dates) can mean,
+    /// as YYYY-MM-DD: month first (U.S. usage) and day first, each only if it is on the
+    /// calendar; `1991/04/12` is year first. Empty when the text is not such a date.
+    public static func readingsOfSlashedDate(_ text: String) -> [Int] {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) }), let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return [] }
+        func day(_ y: Int, _ m: Int, _ d: Int) -> Int? {
+            guard (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
+            return dayNumber(year: y, month: m, day: d)
+        }
+        if parts[0].count == 4 { return [day(a, b, c)].compactMap { $0 } }
+        guard parts[2].count == 4 else { return [] }
+        var readings = [day(c, a, b), day(c, b, a)].compactMap { $0 }
+        if readings.count == 2 && readings[0] == readings[1] { readings.removeLast() }
+        return readings
+    }
+
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
     public static func daysIn(month m: Int, year y: Int) -> Int {

@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// `TVPA_FUZZ=1 swift build …` (scripts/fuzz) instruments the library for libFuzzer and
+// AddressSanitizer; only the library, since the flag breaks the link of the build-time
+// rules-embedding tool. The fuzz entry points in Fuzz/ are linked against it with swiftc.
+let fuzzing = Context.environment["TVPA_FUZZ"] == "1"
+
 let package = Package(
     name: "tvpa",
     platforms: [.macOS(.v13)],
@@ -19,6 +24,7 @@ let package = Package(
         .target(
             name: "TVPARules",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-enable-testing"])] : [],
             plugins: ["EmbedRules"]
         ),
         .executableTarget(

@@ -21,11 +21,14 @@ public struct SourceText: Sendable, Hashable {
 public enum RuleSource: Sendable, Hashable {
     case embedded
     case directory(String)
+    /// Rule files given as text (tests and the fuzz targets): read as a folder's would be.
+    case texts([SourceText])
 
     public var name: String {
         switch self {
         case .embedded: return "Rules (built in)"
         case .directory(let path): return path
+        case .texts: return "Rules (in memory)"
         }
     }
 }
@@ -38,6 +41,8 @@ public enum SourceReader {
             return (embeddedRuleFiles.map { SourceText(path: $0.path, relativePath: String($0.path.dropFirst("Rules/".count)), text: $0.text) }, [])
         case .directory(let path):
             return readDirectory(path, excluding: ["proposals"])
+        case .texts(let texts):
+            return (texts.sorted { $0.path < $1.path }, [])
         }
     }
 

@@ -69,7 +69,7 @@ public struct CaseLoader {
         } else if fields["id"] == nil {
             builder.reader.report(.caseMissingKey, "a case file needs 'id'", at: root)
         }
-        let asOf = fields["as_of"].flatMap { builder.reader.date($0, what: "as_of")?.value }
+        let asOf = fields["as_of"].flatMap { builder.readDate($0, what: "as_of") }
         var values = Array(repeating: FactValue.unknown, count: program.facts.count)
         var locations: [Int: SourceLocation] = [:]
         if let node = fields["facts"], case .mapping = node {

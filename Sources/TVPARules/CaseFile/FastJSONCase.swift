@@ -204,13 +204,14 @@ struct FastJSONCase {
             if subject == .principal { locations.append(FactPlaces.Entry(slot: Int32(slot), line: Int32(line), column: Int32(column(keyStart)))) }
             if try null() { continue }
             let type = vocabulary.facts[slot].type
-            let value = try readValue(type, values: vocabulary.facts[slot].values, fields: vocabulary.facts[slot].fields)
+            let value = try readValue(type, values: vocabulary.facts[slot].values, fields: vocabulary.facts[slot].fields, bounds: vocabulary.facts[slot].bounds)
             if type == .reference, case .text(let t) = value { references.append(t) }
             values[slot] = value
         } while try next(UInt8(ascii: "}"))
     }
 
-    mutating func readValue(_ type: FactType, values: [[UInt8]], fields: [JSONCaseVocabulary.Field]) throws(Unsure) -> FactValue {
+    /// A value; an integer outside `bounds` gives up, for the YAML path to say so.
+    mutating func readValue(_ type: FactType, values: [[UInt8]], fields: [JSONCaseVocabulary.Field], bounds: ClosedRange<Int> = ValueLimits.integers) throws(Unsure) -> FactValue {
         switch type {
         case .bool:
             let word = try plain()
@@ -218,7 +219,9 @@ struct FastJSONCase {
             if JSONCaseVocabulary.equal(word, Self.falseWord) { return .bool(false) }
             throw Unsure()
         case .integer:
-            return .number(try integer())
+            let n = try integer()
+            guard bounds.contains(n) else { throw Unsure() }
+            return .number(n)
         case .date:
             return .number(try date())
         case .enumeration:
@@ -423,7 +426,8 @@ struct FastJSONCase {
         return negative ? -n : n
     }
 
-    /// A quoted `YYYY-MM-DD` that is on the calendar, as a day number.
+    /// A quoted `YYYY-MM-DD` that is on the calendar and not before the earliest date a case
+    /// holds (`ValueLimits.earliestCaseDate`), as a day number.
     mutating func date() throws(Unsure) -> Int {
         let word = try string()
         guard word.count == 10 else { throw Unsure() }
@@ -440,7 +444,9 @@ struct FastJSONCase {
         guard word[s + 4] == UInt8(ascii: "-"), word[s + 7] == UInt8(ascii: "-") else { throw Unsure() }
         let y = try number(0, 4), m = try number(5, 2), d = try number(8, 2)
         guard (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(month: m, year: y) else { throw Unsure() }
-        return CivilDate.dayNumber(year: y, month: m, day: d)
+        let day = CivilDate.dayNumber(year: y, month: m, day: d)
+        guard day >= ValueLimits.earliestCaseDate else { throw Unsure() }
+        return day
     }
 
     /// The 1-based column of a byte offset, in characters as libyaml counts them.

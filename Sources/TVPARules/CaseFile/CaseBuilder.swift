@@ -93,6 +93,9 @@ struct CaseBuilder {
             let items = Array(sequence)
             let readFields = program.factIndex(name).map { program.facts[$0].readFields } ?? 0
             var list: [[FactValue]] = []
+            // Whether the list is a half-filled record, worked out once for the list (it reads
+            // every item), not again for each incomplete record.
+            var halfFilled: String?? = nil
             for item in items {
                 guard let pairs = reader.pairs(item, what: "a record of '\(name)'") else { continue }
                 var record = Array(repeating: FactValue.unknown, count: fields.count)
@@ -113,7 +116,8 @@ struct CaseBuilder {
                 let missing = fields.indices.filter { $0 < 64 && readFields & (1 << UInt64($0)) != 0 && given & (1 << UInt64($0)) == 0 }.map { fields[$0].name }
                 // A misspelt field is already said; the field it meant is not missing as well.
                 if !missing.isEmpty && !unknownField {
-                    reader.report(.caseIncompleteRecord, CaseMessages.incompleteRecord(name, missing: missing), at: item, help: Self.halfFilledHelp(items) ?? CaseMessages.incompleteRecordHelp(missing))
+                    if halfFilled == nil { halfFilled = .some(Self.halfFilledHelp(items)) }
+                    reader.report(.caseIncompleteRecord, CaseMessages.incompleteRecord(name, missing: missing), at: item, help: halfFilled! ?? CaseMessages.incompleteRecordHelp(missing))
                 }
                 list.append(record)
             }

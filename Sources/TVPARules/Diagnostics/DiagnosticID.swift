@@ -66,6 +66,9 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case parseYamlSyntax = "parse.yaml-syntax"
     case parseYesNoBoolean = "parse.yes-no-boolean"
     case proposalUnknownCondition = "proposal.unknown-condition"
+    /// A symbolic link to a folder that holds it (a loop): the folder is read once, not again
+    /// through the link.
+    case readSymlinkLoop = "read.symlink-loop"
     case readUnreadable = "read.unreadable"
 
     public var defaultSeverity: Severity {

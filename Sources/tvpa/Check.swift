@@ -36,10 +36,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let program = try rules.compile()
-        let date = try asOf.map { text -> Int in
-            guard let d = CivilDate.parse(text) else { throw ValidationError("--as-of must be a date YYYY-MM-DD, not '\(text)'") }
-            return d
-        }
+        let date = try asOf.map { try decisionDate($0, option: "--as-of") }
         let ids = program.programs.map(\.id)
         for id in programs where !ids.contains(id) {
             throw ValidationError("unknown program '\(id)'" + (Suggest.help(for: id, in: ids).map { "; \($0)" } ?? ""))

@@ -104,10 +104,7 @@ struct Diff: ParsableCommand {
     }
 
     func date(_ text: String?, _ option: String) throws -> Int? {
-        try text.map { t in
-            guard let d = CivilDate.parse(t) else { throw ValidationError("\(option) must be a date YYYY-MM-DD, not '\(t)'") }
-            return d
-        }
+        try text.map { try decisionDate($0, option: option) }
     }
 
     func makePlan() throws -> DiffPlan {

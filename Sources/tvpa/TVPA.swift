@@ -97,6 +97,16 @@ struct RulesOptions: ParsableArguments {
     }
 }
 
+/// A decision date given as an option (`--as-of`, `--vs-as-of`): on the calendar, and not
+/// before the earliest date a case holds, as a file's `as_of:` (`ValueLimits`).
+func decisionDate(_ text: String, option: String) throws -> Int {
+    guard let day = CivilDate.parse(text) else { throw ValidationError("\(option) must be a date YYYY-MM-DD, not '\(text)'") }
+    guard day >= ValueLimits.earliestCaseDate else {
+        throw ValidationError("\(option) \(text) is before \(CivilDate.format(ValueLimits.earliestCaseDate)), the earliest decision date")
+    }
+    return day
+}
+
 /// Exit codes as semantics.md sets them.
 enum Exit {
     static let expectationsFailed = ExitCode(1)

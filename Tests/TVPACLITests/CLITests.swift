@@ -31,9 +31,10 @@ struct CLITests {
         return try #require(found, "tvpa not found; tried \(candidates.map(\.path)); build it or set TVPA_BIN")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    /// Runs `tvpa` (or `executable`, such as a tracer that runs it) with the arguments.
+    static func run(_ arguments: [String], in directory: URL? = nil, executable: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = try binary()
+        process.executableURL = try executable.map { URL(fileURLWithPath: $0) } ?? binary()
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("tvpa-out-\(UUID().uuidString)")

@@ -33,19 +33,26 @@ struct CaseBuilder {
             if NodeReader.isNull(valueNode) {
                 continue  // null: unknown
             }
-            if let value = readValue(valueNode, name: name, type: facts[slot].type, values: facts[slot].values, fields: facts[slot].fields) {
+            if let value = readValue(valueNode, name: name, type: facts[slot].type, values: facts[slot].values, fields: facts[slot].fields, bounds: facts[slot].bounds) {
                 values[slot] = value
             }
         }
     }
 
-    mutating func readValue(_ node: Node, name: String, type: FactType, values: [String], fields: [FieldDecl]) -> FactValue? {
+    /// A fact's or field's value; `bounds` are an integer fact's `min:` / `max:` (nil: the
+    /// language's `ValueLimits.integers`).
+    mutating func readValue(_ node: Node, name: String, type: FactType, values: [String], fields: [FieldDecl], bounds: ClosedRange<Int>? = nil) -> FactValue? {
         switch type {
         case .bool:
             guard case .scalar = node else { return mismatch(node, name, "true or false") }
             return reader.bool(node, what: "'\(name)'").map { .bool($0) }
         case .integer:
-            guard case .scalar(let s) = node, let n = Int(s.string) else { return mismatch(node, name, "an integer") }
+            guard case .scalar(let s) = node, let (n, _) = ValueLimits.integer(s.string) else { return mismatch(node, name, "an integer") }
+            let range = bounds ?? ValueLimits.integers
+            guard let n, range.contains(n) else {
+                reader.report(.caseOutOfRange, CaseMessages.integerOutOfRange(name, reader.shown(s.string), range), at: node, help: CaseMessages.integerOutOfRangeHelp(name, range))
+                return nil
+            }
             return .number(n)
         case .date:
             guard case .scalar(let s) = node, CivilDate.looksLikeDate(s.string) else {
@@ -53,7 +60,7 @@ struct CaseBuilder {
                 let help = readings.isEmpty ? CaseMessages.dateFormatHelp : CaseMessages.dateWithSlashesHelp(node.string!, readings: readings)
                 return mismatch(node, name, "a date (YYYY-MM-DD)", help: help)
             }
-            return reader.date(node, what: "'\(name)'").map { .number($0.value) }
+            return readDate(node, what: "'\(name)'").map { .number($0) }
         case .enumeration:
             guard case .scalar = node, !isYesNo(node) else { return mismatch(node, name, CaseMessages.oneOf(values)) }
             guard let word = reader.word(node, what: "'\(name)'") else { return nil }
@@ -86,6 +93,9 @@ struct CaseBuilder {
             let items = Array(sequence)
             let readFields = program.factIndex(name).map { program.facts[$0].readFields } ?? 0
             var list: [[FactValue]] = []
+            // Whether the list is a half-filled record, worked out once for the list (it reads
+            // every item), not again for each incomplete record.
+            var halfFilled: String?? = nil
             for item in items {
                 guard let pairs = reader.pairs(item, what: "a record of '\(name)'") else { continue }
                 var record = Array(repeating: FactValue.unknown, count: fields.count)
@@ -106,7 +116,8 @@ struct CaseBuilder {
                 let missing = fields.indices.filter { $0 < 64 && readFields & (1 << UInt64($0)) != 0 && given & (1 << UInt64($0)) == 0 }.map { fields[$0].name }
                 // A misspelt field is already said; the field it meant is not missing as well.
                 if !missing.isEmpty && !unknownField {
-                    reader.report(.caseIncompleteRecord, CaseMessages.incompleteRecord(name, missing: missing), at: item, help: Self.halfFilledHelp(items) ?? CaseMessages.incompleteRecordHelp(missing))
+                    if halfFilled == nil { halfFilled = .some(Self.halfFilledHelp(items)) }
+                    reader.report(.caseIncompleteRecord, CaseMessages.incompleteRecord(name, missing: missing), at: item, help: halfFilled! ?? CaseMessages.incompleteRecordHelp(missing))
                 }
                 list.append(record)
             }
@@ -119,6 +130,16 @@ struct CaseBuilder {
             if type == .reference { referenceNodes[index] = node }
             return .text(index)
         }
+    }
+
+    /// A date on the calendar and not before `ValueLimits.earliestCaseDate`, as a day number.
+    mutating func readDate(_ node: Node, what: String) -> Int? {
+        guard let day = reader.date(node, what: what) else { return nil }
+        guard day.value >= ValueLimits.earliestCaseDate else {
+            append(Diagnostic(.caseOutOfRange, CaseMessages.dateTooEarly(what, CivilDate.format(day.value)), at: day.location, help: CaseMessages.dateTooEarlyHelp), quoting: [CivilDate.format(day.value)])
+            return nil
+        }
+        return day.value
     }
 
     /// The YAML pitfall behind a half-filled record: `[request: x, complied: full]` is a flow
@@ -243,6 +264,11 @@ struct CaseBuilder {
                         .caseDateAfterDecision, CaseMessages.dateAfterDecision(facts[slot].name, day, decisionDate), at: location(slot),
                         help: CaseMessages.dateAfterDecisionHelp(facts[slot].name, day, decisionDate)), quoting: [CivilDate.format(day)])
                 }
+                if compiled[slot].future && day > ValueLimits.latestFutureDate(decisionDate: decisionDate) {
+                    append(Diagnostic(
+                        .caseOutOfRange, CaseMessages.futureTooFar(facts[slot].name, day, decisionDate), at: location(slot),
+                        help: CaseMessages.futureTooFarHelp), quoting: [CivilDate.format(day)])
+                }
                 for later in compiled[slot].notAfter {
                     if case .number(let other) = subjectValues[Int(later)], day > other {
                         reader.diagnostics.append(Diagnostic(.caseDateOutOfBounds, CaseMessages.dateOrder(facts[slot].name, facts[Int(later)].name), at: location(slot)))
@@ -276,6 +302,19 @@ struct CaseBuilder {
                     let shown = isBool ? (computed.lo != 0 ? "true" : "false") : (computed.isKnown ? "\(computed.lo)" : "\(computed.lo)–\(computed.hi)")
                     reader.diagnostics.append(Diagnostic(.caseDerivedMismatch, CaseMessages.derivedMismatch(facts[slot].name, given: reader.shown(isBool ? (given != 0 ? "true" : "false") : "\(given)"), computed: reader.shown(shown)), at: location(slot)))
                 }
+            }
+            // A derived fact the other facts put outside its bounds (an age of 140 from a date
+            // of birth and the decision date): the facts it comes from cannot all be right.
+            for slot in facts.indices where compiled[slot].derived >= 0 && !subjectValues[slot].isKnown {
+                guard let bounds = facts[slot].bounds else { continue }
+                evaluator.begin(values: subjectValues, records: file.records, decisionDate: decisionDate)
+                let computed = evaluator.factSpan(slot)
+                guard computed.hi < bounds.lowerBound || computed.lo > bounds.upperBound else { continue }
+                let shown = computed.isKnown ? "\(computed.lo)" : computed.hi < bounds.lowerBound ? "below \(bounds.lowerBound)" : "over \(bounds.upperBound)"
+                let from = facts[slot].sources.first { file.factPlaces[$0] != nil }
+                reader.diagnostics.append(Diagnostic(
+                    .caseOutOfRange, CaseMessages.derivedOutOfRange(facts[slot].name, reader.shown(shown), bounds, sources: facts[slot].sources.map { facts[$0].name }),
+                    at: from.map(location) ?? SourceLocation(file: file.path, line: 1, column: 1), help: CaseMessages.derivedOutOfRangeHelp))
             }
             // A contradiction is between what the file says: an unknown date is not bounded here.
             evaluator.boundedDates = false

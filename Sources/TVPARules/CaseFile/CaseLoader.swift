@@ -69,7 +69,7 @@ public struct CaseLoader {
         } else if fields["id"] == nil {
             builder.reader.report(.caseMissingKey, "a case file needs 'id'", at: root)
         }
-        let asOf = fields["as_of"].flatMap { builder.reader.date($0, what: "as_of")?.value }
+        let asOf = fields["as_of"].flatMap { builder.readDate($0, what: "as_of") }
         var values = Array(repeating: FactValue.unknown, count: program.facts.count)
         var locations: [Int: SourceLocation] = [:]
         if let node = fields["facts"], case .mapping = node {
@@ -81,6 +81,8 @@ public struct CaseLoader {
         }
         var members: [CaseFile.Member] = []
         var memberReferences: [(Int32, Node)] = []
+        // Looked up, not scanned: a case of many members is read in time linear in them.
+        var memberIds = Set<String>()
         if let node = fields["family_members"], let items = builder.reader.sequence(node, what: "family_members") {
             for item in items {
                 guard let f = builder.reader.fields(item, what: "a family member", allowed: Self.memberKeys, required: ["id"]),
@@ -91,7 +93,7 @@ public struct CaseLoader {
                 } else if !Self.isValidId(memberId.value) {
                     builder.reader.report(.caseInvalidId, CaseMessages.invalidId(builder.reader.shown(memberId.value)), at: f["id"]!)
                 }
-                if members.contains(where: { $0.id == memberId.value }) {
+                if !memberIds.insert(memberId.value).inserted {
                     builder.reader.report(.caseDuplicateMember, CaseMessages.duplicateMember(builder.reader.shown(memberId.value)), at: f["id"]!)
                 }
                 var memberValues = Array(repeating: FactValue.unknown, count: program.facts.count)
@@ -109,7 +111,7 @@ public struct CaseLoader {
                 members.append(CaseFile.Member(id: memberId.value, values: memberValues, expect: expect, location: memberId.location, declined: declined))
             }
         }
-        for (t, node) in memberReferences where !members.contains(where: { $0.id == builder.texts[Int(t)] }) {
+        for (t, node) in memberReferences where !memberIds.contains(builder.texts[Int(t)]) {
             let written = builder.texts[Int(t)]
             builder.reader.report(.caseUnknownMember, CaseMessages.unknownMember(builder.reader.shown(written)), at: node, help: redact ? nil : Suggest.help(for: written, in: members.map(\.id)))
         }

@@ -25,6 +25,26 @@ enum CaseMessages {
     static func dateAfterDecisionHelp(_ name: String, _ value: Int, _ decision: Int) -> String {
         "decide the case on \(CivilDate.format(value)) or later (`as_of:` in the file, or `--as-of`), or leave '\(name)' out if it had not happened by \(CivilDate.format(decision))"
     }
+    static func dateTooEarly(_ what: String, _ value: String) -> String {
+        "\(what) (\(value)) is before \(CivilDate.format(ValueLimits.earliestCaseDate)), the earliest date a case can hold"
+    }
+    static let dateTooEarlyHelp = "check the year (a date is written YYYY-MM-DD); leave a date out when it is not known"
+    static func derivedOutOfRange(_ name: String, _ computed: String, _ bounds: ClosedRange<Int>, sources: [String]) -> String {
+        "'\(name)', computed from \(sources.joined(separator: ", ")), comes to \(computed), outside its bounds \(bounds.lowerBound) to \(bounds.upperBound)"
+    }
+    static let derivedOutOfRangeHelp = "check the dates it is computed from and the decision date (`as_of:` or `--as-of`): they cannot all be right"
+    static func futureTooFar(_ name: String, _ value: Int, _ decision: Int) -> String {
+        "'\(name)' (\(CivilDate.format(value))) is more than \(ValueLimits.futureYears) years after the decision date \(CivilDate.format(decision))"
+    }
+    static let futureTooFarHelp = "check the year: write the date the document gives (YYYY-MM-DD), or leave it out when it is not known"
+    static func integerOutOfRange(_ name: String, _ value: String, _ range: ClosedRange<Int>) -> String {
+        "'\(name)' must be from \(range.lowerBound) to \(range.upperBound), found \(value)"
+    }
+    static func integerOutOfRangeHelp(_ name: String, _ range: ClosedRange<Int>) -> String {
+        range == ValueLimits.integers
+            ? "no integer a case holds is larger; leave '\(name)' out when it is not known"
+            : "the rules declare '\(name)' from \(range.lowerBound) to \(range.upperBound) (its min and max); leave it out when it is not known"
+    }
     static let dateFormatHelp = "write dates as YYYY-MM-DD, such as 1991-04-12"
     static func dateOrder(_ a: String, _ b: String) -> String { "'\(a)' is after '\(b)', but it cannot be" }
     static func declinedGiven(_ name: String) -> String { "'\(name)' is declined, but the case also gives it a value: a fact is answered or declined, not both" }

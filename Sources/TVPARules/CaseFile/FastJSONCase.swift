@@ -20,6 +20,8 @@ struct FastJSONCase {
     var keyHash = 0
     /// A non-ASCII character has been read, so columns must be counted in characters.
     var sawNonASCII = false
+    /// The characters before a byte offset, as `column` last counted them.
+    var counted = (offset: 0, characters: 0)
     var records: [[[FactValue]]] = []
     var texts: [String] = []
     /// One bit per slot, reused by each mapping of facts.
@@ -103,7 +105,10 @@ struct FastJSONCase {
         // A fact is answered or declined, not both (the YAML path says so).
         for slot in declined where values[Int(slot)].isKnown { throw Unsure() }
         // A member reference names a member of this case.
-        for t in references where !members.contains(where: { $0.id == texts[Int(t)] }) { throw Unsure() }
+        if !references.isEmpty {
+            let ids = Set(members.map(\.id))
+            for t in references where !ids.contains(texts[Int(t)]) { throw Unsure() }
+        }
         if !references.isEmpty, !CaseFile.referenceCycles(members.map { ($0.id, $0.values) }, texts: texts, referenceSlots: vocabulary.referenceSlots).isEmpty { throw Unsure() }
         for m in members.indices {
             var merged = values
@@ -118,6 +123,8 @@ struct FastJSONCase {
     mutating func readMembers(into members: inout [CaseFile.Member], references: inout [Int32]) throws(Unsure) {
         try open(UInt8(ascii: "["))
         if closes(UInt8(ascii: "]")) { return }
+        // The ids so far, so a duplicate is found in one look-up, not by a scan of every member.
+        var ids = Set<String>()
         repeat {
             try open(UInt8(ascii: "{"))
             var id: String?
@@ -148,7 +155,7 @@ struct FastJSONCase {
                     }
                 } while try next(UInt8(ascii: "}"))
             }
-            guard let id, let location, !members.contains(where: { $0.id == id }) else { throw Unsure() }
+            guard let id, let location, ids.insert(id).inserted else { throw Unsure() }
             for slot in declined where values[Int(slot)].isKnown { throw Unsure() }
             members.append(CaseFile.Member(id: id, values: values, expect: expect, location: location, declined: declined))
         } while try next(UInt8(ascii: "]"))
@@ -204,13 +211,14 @@ struct FastJSONCase {
             if subject == .principal { locations.append(FactPlaces.Entry(slot: Int32(slot), line: Int32(line), column: Int32(column(keyStart)))) }
             if try null() { continue }
             let type = vocabulary.facts[slot].type
-            let value = try readValue(type, values: vocabulary.facts[slot].values, fields: vocabulary.facts[slot].fields)
+            let value = try readValue(type, values: vocabulary.facts[slot].values, fields: vocabulary.facts[slot].fields, bounds: vocabulary.facts[slot].bounds)
             if type == .reference, case .text(let t) = value { references.append(t) }
             values[slot] = value
         } while try next(UInt8(ascii: "}"))
     }
 
-    mutating func readValue(_ type: FactType, values: [[UInt8]], fields: [JSONCaseVocabulary.Field]) throws(Unsure) -> FactValue {
+    /// A value; an integer outside `bounds` gives up, for the YAML path to say so.
+    mutating func readValue(_ type: FactType, values: [[UInt8]], fields: [JSONCaseVocabulary.Field], bounds: ClosedRange<Int> = ValueLimits.integers) throws(Unsure) -> FactValue {
         switch type {
         case .bool:
             let word = try plain()
@@ -218,7 +226,9 @@ struct FastJSONCase {
             if JSONCaseVocabulary.equal(word, Self.falseWord) { return .bool(false) }
             throw Unsure()
         case .integer:
-            return .number(try integer())
+            let n = try integer()
+            guard bounds.contains(n) else { throw Unsure() }
+            return .number(n)
         case .date:
             return .number(try date())
         case .enumeration:
@@ -423,7 +433,8 @@ struct FastJSONCase {
         return negative ? -n : n
     }
 
-    /// A quoted `YYYY-MM-DD` that is on the calendar, as a day number.
+    /// A quoted `YYYY-MM-DD` that is on the calendar and not before the earliest date a case
+    /// holds (`ValueLimits.earliestCaseDate`), as a day number.
     mutating func date() throws(Unsure) -> Int {
         let word = try string()
         guard word.count == 10 else { throw Unsure() }
@@ -440,14 +451,22 @@ struct FastJSONCase {
         guard word[s + 4] == UInt8(ascii: "-"), word[s + 7] == UInt8(ascii: "-") else { throw Unsure() }
         let y = try number(0, 4), m = try number(5, 2), d = try number(8, 2)
         guard (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(month: m, year: y) else { throw Unsure() }
-        return CivilDate.dayNumber(year: y, month: m, day: d)
+        let day = CivilDate.dayNumber(year: y, month: m, day: d)
+        guard day >= ValueLimits.earliestCaseDate else { throw Unsure() }
+        return day
     }
 
-    /// The 1-based column of a byte offset, in characters as libyaml counts them.
-    func column(_ offset: Int) -> Int {
+    /// The 1-based column of a byte offset, in characters as libyaml counts them. Offsets are
+    /// asked for in increasing order, so the count goes on from the last one: a line of many
+    /// members after non-ASCII text is counted once, not once per member.
+    mutating func column(_ offset: Int) -> Int {
         guard sawNonASCII else { return offset + 1 }
-        var characters = 0
-        for k in 0..<offset where bytes[k] & 0xC0 != 0x80 { characters += 1 }
+        var (k, characters) = offset >= counted.offset ? counted : (0, 0)
+        while k < offset {
+            if bytes[k] & 0xC0 != 0x80 { characters += 1 }
+            k += 1
+        }
+        counted = (offset, characters)
         return characters + 1
     }
 

@@ -9,6 +9,8 @@ struct JSONCaseVocabulary: Sendable {
         /// Enum or list values, in declared order.
         var values: [[UInt8]]
         var fields: [Field]
+        /// An integer fact's `min:` / `max:` (else the language's bounds).
+        var bounds: ClosedRange<Int> = ValueLimits.integers
     }
 
     struct Field: Sendable {
@@ -46,7 +48,7 @@ struct JSONCaseVocabulary: Sendable {
                 type: decl.type, subject: decl.subject, values: decl.values.map { Array($0.utf8) },
                 fields: decl.fields.enumerated().map { f, field in
                     Field(name: Array(field.name.utf8), type: field.type, values: field.values.map { Array($0.utf8) }, read: f < 64 && read & (1 << UInt64(f)) != 0)
-                })
+                }, bounds: decl.bounds ?? ValueLimits.integers)
         }
         memberSlots = decls.indices.filter { decls[$0].subject == .familyMember }
         referenceSlots = decls.indices.filter { decls[$0].type == .reference }

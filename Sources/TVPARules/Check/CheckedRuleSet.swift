@@ -61,6 +61,9 @@ public struct FactDecl: Sendable {
     public var location: SourceLocation
     /// Rules, programs and contradictions that read this fact.
     public var readBy: [String]
+    /// The values a case may give an integer fact (its `min:` / `max:`, else the language's
+    /// `ValueLimits.integers`); nil for other types.
+    public var bounds: ClosedRange<Int>? = nil
 
     public var isDerived: Bool { derived != nil }
 }

@@ -148,6 +148,10 @@ extension Checker {
                 }
                 return .equals(word.value == "true" ? 1 : 0)
             case .integer:
+                if let (_, inRange) = ValueLimits.integer(word.value), !inRange {
+                    error(.checkOutOfRange, CheckMessages.integerOutOfRange(word.value, for: "'is' on '\(name)'"), at: word.location, help: CheckMessages.integerRangeHelp)
+                    return nil
+                }
                 guard let n = Int(word.value) else {
                     error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(name)' is an integer; '\(word.value)' is not"), at: word.location)
                     return nil

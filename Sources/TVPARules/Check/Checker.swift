@@ -116,12 +116,13 @@ public struct Checker {
                 facts.append(FactDecl(
                     name: name.value, type: FactType(fact.type.value), values: values, unknownValues: unknownValues, fields: fields,
                     question: fact.question, subject: fact.subject, role: fact.role, sensitive: fact.sensitive || fact.type.value == .text,
-                    future: fact.future, notAfter: [], derived: nil, sources: [], cite: fact.cite.map(\.value), location: name.location, readBy: []))
+                    future: fact.future, notAfter: [], derived: nil, sources: [], cite: fact.cite.map(\.value), location: name.location, readBy: [],
+                    bounds: bounds(name.value, fact.type, fact.minimum, fact.maximum)))
             } else if let derived {
                 facts.append(FactDecl(
                     name: name.value, type: FactType(derived.type.value), values: [], unknownValues: [], fields: [], question: derived.question,
                     subject: .principal, role: nil, sensitive: false, future: false, notAfter: [], derived: nil, sources: [], cite: [],
-                    location: name.location, readBy: []))
+                    location: name.location, readBy: [], bounds: bounds(name.value, derived.type, derived.minimum, derived.maximum)))
             }
         }
         // Bounds resolve once every fact is declared.
@@ -141,6 +142,22 @@ public struct Checker {
         }
     }
 
+    /// An integer fact's bounds: its `min:` / `max:`, each side defaulting to the language's.
+    mutating func bounds(_ name: String, _ type: Located<FactTypeName>, _ minimum: Located<Int>?, _ maximum: Located<Int>?) -> ClosedRange<Int>? {
+        guard type.value == .integer else {
+            if let given = minimum ?? maximum {
+                error(.checkTypeMismatch, CheckMessages.typeMismatch(CheckMessages.boundsOnNonInteger(name, type.value.rawValue)), at: given.location)
+            }
+            return nil
+        }
+        let lo = minimum?.value ?? ValueLimits.integers.lowerBound, hi = maximum?.value ?? ValueLimits.integers.upperBound
+        guard lo <= hi else {
+            error(.checkOutOfRange, CheckMessages.boundsReversed(name, min: lo, max: hi), at: (minimum ?? maximum)!.location)
+            return ValueLimits.integers
+        }
+        return lo...hi
+    }
+
     mutating func declareParameters(_ files: [SyntaxFile]) {
         for file in files {
             for p in file.parameters {
@@ -156,6 +173,10 @@ public struct Checker {
                 for v in p.values.sorted(by: { $0.from.value < $1.from.value }) {
                     if v.cite.isEmpty {
                         error(.checkMissingCitation, CheckMessages.missingCitation("the value of '\(p.name.value)' from \(CivilDate.format(v.from.value))"), at: v.location)
+                    }
+                    if type == .integer, let (_, inRange) = ValueLimits.integer(v.value.value), !inRange {
+                        error(.checkOutOfRange, CheckMessages.integerOutOfRange(v.value.value, for: "the value of '\(p.name.value)'"), at: v.value.location, help: CheckMessages.integerRangeHelp)
+                        continue
                     }
                     let parsed = type == .date ? CivilDate.parse(v.value.value) : Int(v.value.value)
                     guard let value = parsed else {

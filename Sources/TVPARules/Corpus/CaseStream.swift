@@ -17,35 +17,31 @@ public struct CaseStream {
 
     static let extensions = [".yaml", ".yml", ".jsonl", ".csv"]
 
+    /// The files the paths name, each folder walked for case files, following symbolic links
+    /// to folders (a loop is a `read.symlink-loop` error, and is not followed). Sizes come from
+    /// `stat`, which looks up no user or group (`FileSystem`).
     public init(paths: [String]) {
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                diagnostics.append(Diagnostic(.readUnreadable, "no such file or directory", at: SourceLocation(file: path, line: 1, column: 1)))
+            guard let status = FileSystem.status(path) else {
+                diagnostics.append(Diagnostic(.readUnreadable, ReadMessages.noSuchFile, at: SourceLocation(file: path, line: 1, column: 1)))
                 continue
             }
-            guard isDirectory.boolValue else {
+            guard status.kind == .directory else {
                 files.append(path)
                 continue
             }
-            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            let found = (FileManager.default.subpaths(atPath: base) ?? [])
-                .filter { name in Self.extensions.contains { name.hasSuffix($0) } }
-                .sorted()
-                .map { base + "/" + $0 }
-            if found.isEmpty {
+            let base = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+            let walk = FileSystem.walk(base) { name in Self.extensions.contains { name.hasSuffix($0) } }
+            diagnostics += SourceReader.walkDiagnostics(walk, base: base)
+            if walk.files.isEmpty && walk.loops.isEmpty {
                 diagnostics.append(Diagnostic(.caseEmptyInput, CaseMessages.emptyFolder(Self.extensions), at: .whole(path)))
             }
-            files += found
+            files += walk.files.map { base + "/" + $0 }
         }
-        for file in files {
-            totalBytes += ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int) ?? 0
-        }
+        for file in files { totalBytes += FileSystem.size(file) }
     }
 
-    private func size(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
-    }
+    private func size(_ path: String) -> Int { FileSystem.size(path) }
 
     /// Up to `maxCount` inputs; empty when the corpus is exhausted.
     public mutating func next(maxCount: Int) -> [CaseInput] {
@@ -70,7 +66,7 @@ public struct CaseStream {
             if path.hasSuffix(".jsonl") || path.hasSuffix(".csv") {
                 let reader: (any CaseInputReader)? = path.hasSuffix(".csv") ? CSVRowReader(path: path) : JSONLinesReader(path: path)
                 guard let reader else {
-                    diagnostics.append(Diagnostic(.readUnreadable, "cannot read this file", at: SourceLocation(file: path, line: 1, column: 1)))
+                    diagnostics.append(Diagnostic(.readUnreadable, ReadMessages.cannotRead, at: SourceLocation(file: path, line: 1, column: 1)))
                     continue
                 }
                 open = (reader, path)

@@ -6,6 +6,9 @@ struct LineReader {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the search for the next line break resumes: bytes before it (from `start`) hold
+    /// none, so a line longer than a chunk is searched once, not again at every chunk read.
+    private var searched = 0
     private var atEnd = false
     private let chunkSize: Int
     /// The number of the line `next()` returned last.
@@ -23,8 +26,9 @@ struct LineReader {
     /// to parse where it is, with its line number).
     mutating func next() -> String? {
         while true {
+            let from = max(start, searched)
             let found = buffer.withUnsafeBufferPointer { bytes -> Int? in
-                guard start < bytes.count, let hit = memchr(bytes.baseAddress! + start, 10, bytes.count - start) else { return nil }
+                guard from < bytes.count, let hit = memchr(bytes.baseAddress! + from, 10, bytes.count - from) else { return nil }
                 return bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             }
             if let newline = found {
@@ -33,9 +37,11 @@ struct LineReader {
                 let line = String(decoding: buffer[start..<end], as: UTF8.self)
                 bytesRead += newline + 1 - start
                 start = newline + 1
+                searched = start
                 lineNumber += 1
                 return line
             }
+            searched = buffer.count
             if atEnd {
                 guard start < buffer.count else { return nil }
                 let line = String(decoding: buffer[start...], as: UTF8.self)
@@ -44,7 +50,9 @@ struct LineReader {
                 lineNumber += 1
                 return line
             }
+            // Drop the lines already returned; `searched` moves with the bytes it counts.
             buffer.removeFirst(start)
+            searched -= start
             start = 0
             let chunk = handle.readData(ofLength: chunkSize)
             if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }

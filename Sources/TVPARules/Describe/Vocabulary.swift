@@ -23,6 +23,9 @@ public enum Vocabulary {
         case .enumeration: return "enum {\(fact.values.joined(separator: ", "))}"
         case .list: return "list of {\(fact.values.joined(separator: ", "))}"
         case .records: return "records {" + fact.fields.map { "\($0.name): \($0.type == .enumeration ? "{\($0.values.joined(separator: ", "))}" : $0.type.rawValue)" }.joined(separator: ", ") + "}"
+        case .integer:
+            guard let bounds = fact.bounds, bounds != ValueLimits.integers else { return fact.type.rawValue }
+            return "integer \(bounds.lowerBound) to \(bounds.upperBound)"
         default: return fact.type.rawValue
         }
     }
@@ -100,17 +103,20 @@ public enum Vocabulary {
             let fields = fact.fields.map { ($0.name, schema(of: $0.type, values: $0.values)) }
             body = .object([("type", .string("array")), ("items", .object([("type", .string("object")), ("properties", .object(fields)), ("additionalProperties", .bool(false))]))])
         default:
-            body = schema(of: fact.type, values: fact.values)
+            body = schema(of: fact.type, values: fact.values, bounds: fact.bounds)
         }
         pairs.append(("anyOf", .array([body, .object([("type", .string("null"))])])))
         return .object(pairs)
     }
 
-    /// The schema of one scalar value: a fact's, or a record field's.
-    static func schema(of type: FactType, values: [String]) -> JSON {
+    /// The schema of one scalar value: a fact's, or a record field's. An integer carries its
+    /// bounds (`min:` / `max:`, else the language's), as the case reader checks them.
+    static func schema(of type: FactType, values: [String], bounds: ClosedRange<Int>? = nil) -> JSON {
         switch type {
         case .bool: return .object([("type", .string("boolean"))])
-        case .integer: return .object([("type", .string("integer"))])
+        case .integer:
+            let range = bounds ?? ValueLimits.integers
+            return .object([("type", .string("integer")), ("minimum", .int(range.lowerBound)), ("maximum", .int(range.upperBound))])
         case .date: return .object([("type", .string("string")), ("format", .string("date"))])
         case .enumeration: return .object([("enum", .array(values.map { .string($0) }))])
         case .text, .reference, .list, .records: return .object([("type", .string("string"))])

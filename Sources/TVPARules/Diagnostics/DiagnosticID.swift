@@ -25,6 +25,11 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case caseInvalidId = "case.invalid-id"
     case caseInvalidOutcome = "case.invalid-outcome"
     case caseMissingKey = "case.missing-key"
+    /// A value a case cannot hold: an integer outside its fact's `min:` / `max:` (or the
+    /// language's `ValueLimits.integers`), a date or decision date before 1900-01-01, a
+    /// `future` date more than 50 years after the decision date, a derived fact that the
+    /// other facts put outside its bounds.
+    case caseOutOfRange = "case.out-of-range"
     case caseReferenceCycle = "case.reference-cycle"
     case caseTypeMismatch = "case.type-mismatch"
     case caseUnknownFact = "case.unknown-fact"
@@ -38,6 +43,9 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case checkCycle = "check.cycle"
     case checkDuplicateId = "check.duplicate-id"
     case checkMissingCitation = "check.missing-citation"
+    /// An integer in a rule file or proposal outside `ValueLimits.integers` (a literal, an
+    /// `is:` value, a parameter's value, a `min:` / `max:`), or a `min:` above its `max:`.
+    case checkOutOfRange = "check.out-of-range"
     case checkSubjectMismatch = "check.subject-mismatch"
     case checkTooDeep = "check.too-deep"
     case checkTypeMismatch = "check.type-mismatch"
@@ -58,6 +66,9 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case parseYamlSyntax = "parse.yaml-syntax"
     case parseYesNoBoolean = "parse.yes-no-boolean"
     case proposalUnknownCondition = "proposal.unknown-condition"
+    /// A symbolic link to a folder that holds it (a loop): the folder is read once, not again
+    /// through the link.
+    case readSymlinkLoop = "read.symlink-loop"
     case readUnreadable = "read.unreadable"
 
     public var defaultSeverity: Severity {

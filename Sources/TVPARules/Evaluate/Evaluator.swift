@@ -372,7 +372,7 @@ public struct Evaluator {
             return Span(lo: boundedDates ? ageFloor(n, lo, hi) : lo, hi: hi)
         case .addDays(let a, let b):
             let x = span(a), y = span(b)
-            return Span(lo: add(x.lo, y.lo) { $0 + $1 }, hi: add(x.hi, y.hi) { $0 + $1 })
+            return Span(lo: add(x.lo, y.lo, CivilDate.addDays), hi: add(x.hi, y.hi, CivilDate.addDays))
         case .addMonths(let a, let b):
             let x = span(a), y = span(b)
             return Span(lo: add(x.lo, y.lo, CivilDate.addMonths), hi: add(x.hi, y.hi, CivilDate.addMonths))
@@ -406,6 +406,8 @@ public struct Evaluator {
         return floor <= hi ? floor : lo
     }
 
+    /// Date arithmetic on two bounds: `Int.min` / `Int.max` are unbounded and stay so; `f`
+    /// (`CivilDate`'s, which clamp) never gives either, so a finite sum stays finite.
     @inline(__always) func add(_ a: Int, _ b: Int, _ f: (Int, Int) -> Int) -> Int {
         if a == .min || b == .min { return .min }
         if a == .max || b == .max { return .max }
@@ -432,7 +434,9 @@ public struct Evaluator {
             if case .number(let v) = values[Int(j)] { lo = max(lo, v) }
         }
         for given in fact.givenAges {
-            guard case .number(let age) = values[Int(given.slot)] else { continue }
+            guard case .number(let givenAge) = values[Int(given.slot)] else { continue }
+            // The readers bound ages; the clamp keeps the months below from overflowing anyway.
+            let age = min(max(givenAge, -CivilDate.years), CivilDate.years)
             let other = span(given.other)
             guard other.isKnown else { continue }
             lo = max(lo, CivilDate.addMonths(other.lo, -(age + 1) * 12) + 1)

@@ -65,7 +65,9 @@ extension NodeReader {
                 report(.parseWrongShape, "'\(op.rawValue)' compares exactly two values", at: body)
                 return nil
             }
-            guard let a = value(operands[0]), let b = value(operands[1]) else { return nil }
+            // Both sides, so an error in each is said at once.
+            let a = value(operands[0]), b = value(operands[1])
+            guard let a, let b else { return nil }
             kind = .compare(op, a, b)
         }
         return kind.map { ConditionSyntax(kind: $0, id: id, location: location) }
@@ -94,7 +96,10 @@ extension NodeReader {
         case .scalar(let scalar):
             let text = scalar.string
             if text == "decision_date" { return ValueSyntax(kind: .decisionDate, location: location) }
-            if let int = Int(text) { return ValueSyntax(kind: .integer(int), location: location) }
+            if ValueLimits.integer(text) != nil {
+                guard let int = integer(node, what: "a comparison") else { return nil }
+                return ValueSyntax(kind: .integer(int.value), location: location)
+            }
             if CivilDate.looksLikeDate(text) {
                 guard let day = CivilDate.parse(text) else {
                     report(.parseInvalidDate, ParseMessages.invalidDate(text, for: "a comparison"), at: node)
@@ -115,7 +120,8 @@ extension NodeReader {
                     report(.parseWrongShape, "'\(key)' takes a list of two values", at: body)
                     return nil
                 }
-                guard let a = value(operands[0]), let b = value(operands[1]) else { return nil }
+                let a = value(operands[0]), b = value(operands[1])
+                guard let a, let b else { return nil }
                 return ValueSyntax(kind: make(a, b), location: location)
             }
             switch key {

@@ -42,6 +42,7 @@ struct NodeReader {
     private var missingID: DiagnosticID { dialect == .rules ? .parseMissingKey : .caseMissingKey }
     var yesNoID: DiagnosticID { dialect == .rules ? .parseYesNoBoolean : .caseYesNoBoolean }
     var dateID: DiagnosticID { dialect == .rules ? .parseInvalidDate : .caseInvalidDate }
+    var outOfRangeID: DiagnosticID { dialect == .rules ? .checkOutOfRange : .caseOutOfRange }
 
     /// The pairs of a mapping, in order, or nil (with a diagnostic) if the node is not one.
     mutating func pairs(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
@@ -154,13 +155,19 @@ struct NodeReader {
         }
     }
 
-    mutating func integer(_ node: Node, what: String) -> Int? {
+    /// An integer inside `ValueLimits.integers`: one outside (however many digits it has) is
+    /// out of range, not a shape error.
+    mutating func integer(_ node: Node, what: String) -> Located<Int>? {
         guard let value = scalar(node, what: what) else { return nil }
-        guard let int = Int(value.value) else {
+        guard let (int, inRange) = ValueLimits.integer(value.value) else {
             report(shapeID, ParseMessages.expected("an integer", for: what, found: kind(node)), at: node)
             return nil
         }
-        return int
+        guard let int, inRange else {
+            report(outOfRangeID, ParseMessages.integerOutOfRange(shown(value.value), for: what), at: node, help: ParseMessages.integerRangeHelp)
+            return nil
+        }
+        return Located(int, value.location)
     }
 
     mutating func date(_ node: Node, what: String) -> Located<Int>? {

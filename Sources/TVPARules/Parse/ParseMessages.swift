@@ -5,6 +5,10 @@ enum ParseMessages {
     static func allowedKeys(_ keys: [String]) -> String { "allowed keys: \(keys.sorted().joined(separator: ", "))" }
     static func duplicateKeys(_ keys: [String]) -> String { "duplicate key \(keys.map { "'\($0)'" }.joined(separator: ", ")): each name or id may appear once" }
     static func expected(_ shape: String, for what: String, found: String) -> String { "\(what) must be \(shape), found \(found)" }
+    static func integerOutOfRange(_ text: String, for what: String) -> String {
+        "\(text) is out of range for \(what): integers are from \(ValueLimits.integers.lowerBound) to \(ValueLimits.integers.upperBound)"
+    }
+    static let integerRangeHelp = "no law this language encodes needs a larger number; a larger one would be read as unbounded"
     static func invalidDate(_ text: String, for what: String) -> String { "'\(text)' is not a valid date for \(what)" }
     static func memberRuleWithVersion() -> String { "a rule read for another family member ('of:') cannot pin a version" }
     static func missingKey(_ key: String, in what: String) -> String { "\(what) needs '\(key)'" }

@@ -37,7 +37,7 @@ extension NodeReader {
     }
 
     mutating func fact(_ name: Located<String>, _ node: Node) -> FactSyntax? {
-        guard let f = fields(node, what: "fact '\(name.value)'", allowed: ["type", "values", "unknown_values", "fields", "question", "subject", "role", "sensitive", "future", "not_after", "cite"], required: ["type"]),
+        guard let f = fields(node, what: "fact '\(name.value)'", allowed: ["type", "values", "unknown_values", "fields", "question", "subject", "role", "sensitive", "future", "not_after", "cite", "min", "max"], required: ["type"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
         else { return nil }
         var fact = FactSyntax(name: name, type: type)
@@ -50,6 +50,8 @@ extension NodeReader {
         if let n = f["future"] { fact.future = bool(n, what: "future") ?? false }
         fact.notAfter = f["not_after"].map { words($0, what: "date fact") } ?? []
         fact.cite = citations(f["cite"])
+        fact.minimum = f["min"].flatMap { integer($0, what: "min") }
+        fact.maximum = f["max"].flatMap { integer($0, what: "max") }
         if let n = f["fields"], let pairs = pairs(n, what: "fields") {
             for (key, keyNode, value) in pairs {
                 let fieldName = Located(key, location(keyNode))
@@ -68,7 +70,7 @@ extension NodeReader {
     }
 
     mutating func derived(_ name: Located<String>, _ node: Node) -> DerivedSyntax? {
-        guard let f = fields(node, what: "derived fact '\(name.value)'", allowed: ["type", "question", "compute"], required: ["type", "compute"]),
+        guard let f = fields(node, what: "derived fact '\(name.value)'", allowed: ["type", "question", "compute", "min", "max"], required: ["type", "compute"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
         else { return nil }
         let compute: ValueSyntax?
@@ -78,7 +80,9 @@ extension NodeReader {
             compute = value(f["compute"]!)
         }
         guard let compute else { return nil }
-        return DerivedSyntax(name: name, type: type, question: string(f["question"], what: "question"), compute: compute)
+        return DerivedSyntax(
+            name: name, type: type, question: string(f["question"], what: "question"), compute: compute,
+            minimum: f["min"].flatMap { integer($0, what: "min") }, maximum: f["max"].flatMap { integer($0, what: "max") })
     }
 
     mutating func parameter(_ name: Located<String>, _ node: Node) -> ParameterSyntax? {

@@ -54,6 +54,9 @@ public struct FactSyntax: Sendable, Hashable {
     public var future = false
     public var notAfter: [Located<String>] = []
     public var cite: [Located<String>] = []
+    /// `min:` / `max:` of an integer fact: the values a case may give (inclusive).
+    public var minimum: Located<Int>?
+    public var maximum: Located<Int>?
 }
 
 public struct DerivedSyntax: Sendable, Hashable {
@@ -61,6 +64,10 @@ public struct DerivedSyntax: Sendable, Hashable {
     public var type: Located<FactTypeName>
     public var question: String?
     public var compute: ValueSyntax
+    /// `min:` / `max:` of an integer derived fact: the values a case may give, and the other
+    /// facts may make it (inclusive).
+    public var minimum: Located<Int>?
+    public var maximum: Located<Int>?
 }
 
 public struct ContradictionSyntax: Sendable, Hashable {

@@ -46,20 +46,18 @@ public enum SourceReader {
         }
     }
 
-    /// Every `.yaml` / `.yml` file under `path`, skipping excluded top-level folders.
+    /// Every `.yaml` / `.yml` file under `path`, skipping excluded top-level folders, following
+    /// symbolic links to folders (a loop is a `read.symlink-loop` error, and is not followed).
     public static func readDirectory(_ path: String, excluding: Set<String> = []) -> ([SourceText], [Diagnostic]) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return ([], [Diagnostic(.readUnreadable, "no such file or directory", at: SourceLocation(file: path, line: 1, column: 1))])
+        guard let status = FileSystem.status(path) else {
+            return ([], [Diagnostic(.readUnreadable, ReadMessages.noSuchFile, at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        if !isDirectory.boolValue { return readFile(path) }
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        if status.kind != .directory { return readFile(path) }
+        let base = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let walk = FileSystem.walk(base, skipping: excluding) { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         var files: [SourceText] = []
-        var diagnostics: [Diagnostic] = []
-        let relative = (FileManager.default.subpaths(atPath: base) ?? [])
-            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !excluding.contains(String($0.split(separator: "/").first ?? "")) }
-            .sorted()
-        for name in relative {
+        var diagnostics = walkDiagnostics(walk, base: base)
+        for name in walk.files {
             let (f, d) = readFile(base + "/" + name)
             files += f.map { SourceText(path: $0.path, relativePath: name, text: $0.text) }
             diagnostics += d
@@ -67,12 +65,22 @@ public enum SourceReader {
         return (files, diagnostics)
     }
 
+    /// What a walk of a folder could not read: loops, and entries that are not files.
+    static func walkDiagnostics(_ walk: FileSystem.Walk, base: String) -> [Diagnostic] {
+        func full(_ relative: String) -> String { relative.isEmpty ? base : base + "/" + relative }
+        return walk.loops.map { Diagnostic(.readSymlinkLoop, ReadMessages.symlinkLoop(full($0.folder)), at: .whole(full($0.link)), help: ReadMessages.symlinkLoopHelp) }
+            + walk.unreadable.map { relative in
+                let isFolder = FileSystem.status(full(relative))?.kind == .directory
+                return Diagnostic(.readUnreadable, isFolder ? ReadMessages.cannotList : ReadMessages.notARegularFile, at: .whole(full(relative)))
+            }
+    }
+
     public static func readFile(_ path: String) -> ([SourceText], [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return ([], [Diagnostic(.readUnreadable, "cannot read this file", at: SourceLocation(file: path, line: 1, column: 1))])
+            return ([], [Diagnostic(.readUnreadable, ReadMessages.cannotRead, at: SourceLocation(file: path, line: 1, column: 1))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return ([], [Diagnostic(.readUnreadable, "this file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
+            return ([], [Diagnostic(.readUnreadable, ReadMessages.notUTF8, at: SourceLocation(file: path, line: 1, column: 1))])
         }
         return ([SourceText(path: path, text: text)], [])
     }

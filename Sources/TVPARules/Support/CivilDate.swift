@@ -1,6 +1,21 @@
 /// Civil dates as day numbers (days since 1970-01-01), with no time zone, so date arithmetic
 /// is integer arithmetic and evaluation allocates nothing.
+///
+/// Arithmetic never traps: every function takes any `Int` and clamps what is out of its domain
+/// (years `-years...years`, day numbers `days`) to the nearest end of it, so a result is
+/// always a date of that domain, far from `Int.min` / `Int.max`, which the evaluator reads as
+/// "unbounded". The readers keep every value far inside it (`ValueLimits`): clamping only makes
+/// a sum of such values safe, however it is nested.
 public enum CivilDate {
+    /// The years the arithmetic works in: a trillion either side of year 0 (a thousand times
+    /// what `ValueLimits.integers` lets any reader accept), so no product below overflows.
+    public static let years = 1_000_000_000_000
+    /// The day numbers of those years: 1 January of year -`years` to 31 December of `years`.
+    public static let days: ClosedRange<Int> = unclampedDayNumber(year: -years, month: 1, day: 1)...unclampedDayNumber(year: years, month: 12, day: 31)
+
+    @inline(__always) static func clampDay(_ day: Int) -> Int { Swift.min(Swift.max(day, days.lowerBound), days.upperBound) }
+    @inline(__always) static func clampYear(_ year: Int) -> Int { Swift.min(Swift.max(year, -years), years) }
+
     /// Parses `YYYY-MM-DD`, rejecting impossible dates such as `2024-02-30`.
     public static func parse(_ text: String) -> Int? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -45,8 +60,13 @@ public enum CivilDate {
         }
     }
 
-    /// Howard Hinnant's days_from_civil.
+    /// Howard Hinnant's days_from_civil, for a year clamped to `-years...years` (the month to
+    /// 1...12, the day to 1...31; a day past the month's end runs into the next month).
     public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        unclampedDayNumber(year: clampYear(year), month: Swift.min(Swift.max(month, 1), 12), day: Swift.min(Swift.max(day, 1), 31))
+    }
+
+    private static func unclampedDayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -56,9 +76,9 @@ public enum CivilDate {
         return era * 146097 + doe - 719468
     }
 
-    /// Howard Hinnant's civil_from_days.
-    public static func components(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719468
+    /// Howard Hinnant's civil_from_days, for a day number clamped to `days`.
+    public static func components(_ day: Int) -> (year: Int, month: Int, day: Int) {
+        let z = clampDay(day) + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
@@ -69,8 +89,8 @@ public enum CivilDate {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    public static func format(_ days: Int) -> String {
-        let (y, m, d) = components(days)
+    public static func format(_ day: Int) -> String {
+        let (y, m, d) = components(day)
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
@@ -88,10 +108,15 @@ public enum CivilDate {
         return years
     }
 
+    /// Adds days, clamped to `days`.
+    public static func addDays(_ date: Int, _ count: Int) -> Int {
+        clampDay(clampDay(date) + Swift.min(Swift.max(count, -2 * days.upperBound), 2 * days.upperBound))
+    }
+
     /// Adds months, clamping the day to the end of a shorter month.
     public static func addMonths(_ date: Int, _ months: Int) -> Int {
         let c = components(date)
-        let total = c.year * 12 + (c.month - 1) + months
+        let total = c.year * 12 + (c.month - 1) + Swift.min(Swift.max(months, -24 * years), 24 * years)
         let y = total >= 0 ? total / 12 : (total - 11) / 12
         let m = total - y * 12 + 1
         return dayNumber(year: y, month: m, day: min(c.day, daysIn(month: m, year: y)))
@@ -99,10 +124,11 @@ public enum CivilDate {
 
     /// Adds whole years. 29 February falls on 1 March in a common year, as ages do, so
     /// `add_years: [date_of_birth, 18]` is the day `years_between` first gives 18.
-    public static func addYears(_ date: Int, _ years: Int) -> Int {
+    public static func addYears(_ date: Int, _ count: Int) -> Int {
         let c = components(date)
-        if c.month == 2 && c.day == 29 && !isLeap(c.year + years) { return dayNumber(year: c.year + years, month: 3, day: 1) }
-        return dayNumber(year: c.year + years, month: c.month, day: c.day)
+        let year = clampYear(c.year + Swift.min(Swift.max(count, -2 * years), 2 * years))
+        if c.month == 2 && c.day == 29 && !isLeap(year) { return dayNumber(year: year, month: 3, day: 1) }
+        return dayNumber(year: year, month: c.month, day: c.day)
     }
 
     /// Today's local calendar date.

@@ -242,3 +242,21 @@ struct DeepRuleSetTests {
         #expect(!found.contains { $0.id == .checkTooDeep })
     }
 }
+
+extension DeepRuleSetTests {
+    static func derivedChain(_ n: Int, closing: Bool = false) -> String {
+        var yaml = "facts:\n  d0: {type: date}\nderived:\n"
+        for i in 1..<n {
+            yaml += "  d\(i):\n    type: date\n    compute: {known_or: [d\(i - 1), decision_date]}\n"
+        }
+        if closing { yaml = yaml.replacingOccurrences(of: "facts:\n  d0: {type: date}\nderived:\n", with: "derived:\n  d0:\n    type: date\n    compute: {known_or: [d\(n - 1), decision_date]}\n") }
+        return yaml + "rules:\n  r:\n    cite: [\"T\"]\n    when: {le: [d\(n - 1), decision_date]}\nprograms:\n  p: {rule: r}\n"
+    }
+
+    @Test("5,000 derived facts each computed from the last: a located depth error, found without recursion")
+    func longDerivedChain() throws {
+        #expect(try Self.diagnostics(Self.derivedChain(5_000)).filter { $0.severity == .error }.map(\.id) == [.checkTooDeep])
+        #expect(try Self.diagnostics(Self.derivedChain(5_000, closing: true)).filter { $0.severity == .error }.map(\.id).contains(.checkCycle))
+        #expect(try Self.diagnostics(Self.derivedChain(8)).filter { $0.severity == .error }.isEmpty)
+    }
+}

@@ -1,5 +1,6 @@
 /// Every message the check stage gives, in one place.
 enum CheckMessages {
+    static func tooDeepDerived(_ depth: Int, limit: Int) -> String { "derived facts are computed from derived facts \(depth) levels deep here; the limit is \(limit)" }
     static func tooDeep(_ depth: Int, limit: Int) -> String { "conditions and rule references nest \(depth) levels deep from here; the limit is \(limit)" }
     static func boundsOnNonInteger(_ name: String, _ type: String) -> String { "'min' and 'max' bound an integer fact; '\(name)' is \(type)" }
     static func boundsReversed(_ name: String, min: Int, max: Int) -> String { "'\(name)' declares min \(min) above max \(max): no value could be given" }

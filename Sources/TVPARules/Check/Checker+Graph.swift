@@ -6,6 +6,8 @@ extension Checker {
     /// The most levels of conditions and rule references from a program down to a fact.
     /// The law nests about 20 deep; the limit leaves room and keeps the evaluator's stack small.
     static let maximumDepth = 256
+    /// The longest chain of derived facts computed from derived facts (the law has two).
+    static let maximumDerivedDepth = 32
 
     /// Reports the first cycle of rule references; returns the rules in an order in which
     /// every rule comes after the rules it references, or nil when there is a cycle.

@@ -211,24 +211,36 @@ public struct Checker {
             facts[i].sources = Array(scope.facts).sorted()
             dependencies[i] = scope.facts.filter { derivedSyntax[$0] != nil }.sorted()
         }
-        // A derived fact may not depend on itself.
+        // A derived fact may not depend on itself, nor through a chain deeper than the
+        // evaluator should follow: an iterative walk, so a long chain costs no stack here.
         var state: [Int: Int] = [:]
-        func visit(_ i: Int, _ stack: [Int]) -> [Int]? {
-            if state[i] == 1 { return stack + [i] }
-            if state[i] == 2 { return nil }
-            state[i] = 1
-            for j in dependencies[i] ?? [] {
-                if let cycle = visit(j, stack + [i]) { return cycle }
-            }
-            state[i] = 2
-            return nil
-        }
-        for i in dependencies.keys.sorted() {
-            if let cycle = visit(i, []) {
-                let start = cycle.firstIndex(of: cycle.last!)!
-                let names = cycle[start...].map { facts[$0].name }
-                error(.checkCycle, CheckMessages.cycle(names), at: facts[cycle[start]].location)
-                break
+        var depth: [Int: Int] = [:]
+        search: for root in dependencies.keys.sorted() where state[root] == nil {
+            var path: [(fact: Int, next: Int)] = [(root, 0)]
+            state[root] = 1
+            while let top = path.last {
+                let deps = dependencies[top.fact] ?? []
+                if top.next == deps.count {
+                    path.removeLast()
+                    state[top.fact] = 2
+                    depth[top.fact] = 1 + (deps.map { depth[$0] ?? 0 }.max() ?? 0)
+                    if depth[top.fact]! > Self.maximumDerivedDepth {
+                        error(.checkTooDeep, CheckMessages.tooDeepDerived(depth[top.fact]!, limit: Self.maximumDerivedDepth), at: facts[top.fact].location)
+                        break search
+                    }
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let j = deps[top.next]
+                if state[j] == 1 {
+                    let start = path.firstIndex { $0.fact == j }!
+                    error(.checkCycle, CheckMessages.cycle((path[start...].map(\.fact) + [j]).map { facts[$0].name }), at: facts[j].location)
+                    break search
+                }
+                if state[j] == nil {
+                    state[j] = 1
+                    path.append((j, 0))
+                }
             }
         }
         // Expand derived sources to the facts an advocate can be asked for.

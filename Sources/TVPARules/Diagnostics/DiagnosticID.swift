@@ -25,7 +25,16 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case caseInvalidId = "case.invalid-id"
     case caseInvalidOutcome = "case.invalid-outcome"
     case caseMissingKey = "case.missing-key"
+    /// The count that ends a case input's diagnostics when there are more than a hundred
+    /// (per YAML file; per JSON Lines or CSV file, over its lines or rows).
+    case caseMoreDiagnostics = "case.more-diagnostics"
     case caseReferenceCycle = "case.reference-cycle"
+    /// One case input (a YAML file, a JSON line, a CSV row) larger than `CaseLimits.inputBytes`.
+    case caseTooLarge = "case.too-large"
+    /// More family members than `CaseLimits.familyMembers`.
+    case caseTooManyMembers = "case.too-many-members"
+    /// More records in one records fact than `CaseLimits.recordsPerFact`.
+    case caseTooManyRecords = "case.too-many-records"
     case caseTypeMismatch = "case.type-mismatch"
     case caseUnknownFact = "case.unknown-fact"
     case caseUnknownField = "case.unknown-field"
@@ -38,6 +47,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case checkCycle = "check.cycle"
     case checkDuplicateId = "check.duplicate-id"
     case checkMissingCitation = "check.missing-citation"
+    /// The count that ends a rule file's or a proposal's check diagnostics past a hundred.
+    case checkMoreDiagnostics = "check.more-diagnostics"
     case checkSubjectMismatch = "check.subject-mismatch"
     case checkTooDeep = "check.too-deep"
     case checkTypeMismatch = "check.type-mismatch"
@@ -53,6 +64,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case parseInvalidDate = "parse.invalid-date"
     case parseInvalidValue = "parse.invalid-value"
     case parseMissingKey = "parse.missing-key"
+    /// The count that ends a rule file's or a proposal's parse diagnostics past a hundred.
+    case parseMoreDiagnostics = "parse.more-diagnostics"
     case parseUnknownKey = "parse.unknown-key"
     case parseWrongShape = "parse.wrong-shape"
     case parseYamlSyntax = "parse.yaml-syntax"

@@ -32,13 +32,13 @@ struct Test: ParsableCommand {
         let renderer = TextRenderer(color: Output.isTerminal)
         for failure in check.failures {
             let d = failure.decision
-            let who = d.subject == "principal" ? "" : " (family member \(d.subject))"
-            var text = "FAIL \(failure.path) [\(failure.caseId)] \(d.program)\(who): expected \(failure.expected.rawValue), got \(d.outcome.rawValue) (\(d.reason.rawValue))\n"
+            let who = d.subject == "principal" ? "" : " (family member \(Escape.text(d.subject)))"
+            var text = "FAIL \(Escape.text(failure.path)) [\(Escape.text(failure.caseId))] \(d.program)\(who): expected \(failure.expected.rawValue), got \(d.outcome.rawValue) (\(d.reason.rawValue))\n"
             text += renderer.explanation(d)
             Output.print(text)
         }
         if !quiet {
-            for path in check.withoutExpectations { Output.print("note: \(path) states no expectation") }
+            for path in check.withoutExpectations { Output.print("note: \(Escape.text(path)) states no expectation") }
         }
         if check.invalidFiles > 0 { Output.print("\(check.invalidFiles) case file\(check.invalidFiles == 1 ? "" : "s") could not be evaluated") }
         Output.print(check.summary)

@@ -323,7 +323,9 @@ struct RedactionTests {
         try s.w.write("bad/b3.csv", "id,flag,born\nok-1,MKCSVBOOL,1931-07-19\n")
         try s.w.write("bad/b4.jsonl", "{\"id\":\"j1\",\"facts\":{\"kind\":\"zqjsonbad\",\"count\":\"MKJSONCOUNT\"}}\n")
         let bad = s.w.root.appendingPathComponent("bad").path
-        let written = ["MKBADID", "zqbetx", "'yes'", "1931-02-30", "MKNOTANUMBER", "mkdupmember", "mknobody", "MKPASTED", "MKCSVBOOL", "zqjsonbad", "MKJSONCOUNT"]
+        let written = ["MKBADID", "zqbetx", "1931-02-30", "MKNOTANUMBER", "mkdupmember", "mknobody", "MKPASTED", "zqjsonbad", "MKJSONCOUNT"]
+        // What was written for `flag`, a `sensitive` fact: quoted in no mode.
+        let sensitive = ["'yes'", "MKCSVBOOL"]
         for arguments in [["check", "--rules", s.rules, bad], ["diff", "--quiet", "--rules", s.rules, "--against", s.flipped, bad]] {
             let plain = try CLITests.run(arguments)
             let redacted = try CLITests.run(Array(arguments.prefix(1)) + ["--redact"] + arguments.dropFirst())
@@ -332,6 +334,10 @@ struct RedactionTests {
                 #expect(plain.stderr.contains(marker), "\(arguments[0]): without --redact, \(marker) is quoted")
                 #expect(!redacted.stderr.contains(marker) && !redacted.stdout.contains(marker), "\(arguments[0]) --redact quotes \(marker):\n\(redacted.stderr)")
             }
+            for marker in sensitive {
+                #expect(!plain.stderr.contains(marker) && !redacted.stderr.contains(marker), "\(arguments[0]) quotes \(marker), the value of a sensitive fact:\n\(plain.stderr)")
+            }
+            #expect(plain.stderr.contains("b1.yaml:4:9: error[case.yes-no-boolean]: '[redacted]' in 'flag'"), "still said, still located: \(plain.stderr)")
             // Still located, still about the fact.
             #expect(redacted.stderr.contains("b1.yaml:3:9: error[case.unknown-value]: '[redacted]' is not a value of 'kind'"), "\(redacted.stderr)")
             #expect(redacted.stderr.contains("help: values: zqalpha, zqbeta"), "the hint lists the values instead of guessing the one meant")

@@ -58,29 +58,33 @@ struct ReaderTests {
         #expect(reader.bytesRead == text.utf8.count)
     }
 
-    @Test("after non-ASCII text, the JSON Lines reader places each of 5,000 members where the YAML path does")
+    @Test("after non-ASCII text, the JSON Lines reader places each of the most members a case may have where the YAML path does")
     func jsonColumnsAfterNonASCII() throws {
-        let members = (0..<5_000).map { #"{"id": "m\#($0)", "facts": {"fm_relationship": "child"}}"# }.joined(separator: ", ")
+        let members = (0..<CaseLimits.familyMembers).map { #"{"id": "m\#($0)", "facts": {"fm_relationship": "child"}}"# }.joined(separator: ", ")
         let line = #"{"id": "a", "as_of": "2024-06-01", "narrative": "Ça s’est passé à l’été", "family_members": [\#(members)]}"#
         let loader = CaseLoader(program: RangeTests.shipped, today: CivilDate.parse("2024-06-01")!)
         let input = CaseInput(path: "c.jsonl", line: 7, text: line, format: .jsonLine)
         let fast = try #require(loader.loadFastJSONLine(input))
         let (yaml, diagnostics) = loader.load(SourceText(path: "c.jsonl", text: line, firstLine: 7))
         #expect(!diagnostics.hasErrors)
-        #expect(fast.members.count == 5_000)
+        #expect(fast.members.count == CaseLimits.familyMembers)
         #expect(fast.members.map(\.location) == yaml?.members.map(\.location))
         #expect(fast == yaml)
     }
 
-    @Test("a duplicate member id among 5,000 is still found, by either reader")
+    @Test("a duplicate member id among the most members a case may have is found, by either reader; past the limit, the limit is said")
     func duplicateAmongMany() throws {
-        var ids = (0..<5_000).map { "m\($0)" }
-        ids.append("m2500")
+        var ids = (0..<(CaseLimits.familyMembers - 1)).map { "m\($0)" }
+        ids.append("m25")
         let members = ids.map { #"{"id": "\#($0)", "facts": {"fm_relationship": "child"}}"# }.joined(separator: ", ")
         let line = #"{"id": "a", "as_of": "2024-06-01", "family_members": [\#(members)]}"#
         let loader = CaseLoader(program: RangeTests.shipped, today: CivilDate.parse("2024-06-01")!)
         let input = CaseInput(path: "c.jsonl", line: 1, text: line, format: .jsonLine)
         #expect(loader.loadFastJSONLine(input) == nil)
         #expect(loader.load(input).1.map(\.id) == [.caseDuplicateMember])
+        // 5,000 members: refused at the limit (in linear time), not compared pairwise.
+        let many = (0..<5_000).map { #"{"id": "m\#($0)", "facts": {"fm_relationship": "child"}}"# }.joined(separator: ", ")
+        let big = CaseInput(path: "c.jsonl", line: 1, text: #"{"id": "a", "as_of": "2024-06-01", "family_members": [\#(many)]}"#, format: .jsonLine)
+        #expect(loader.load(big).1.map(\.id) == [.caseTooManyMembers])
     }
 }

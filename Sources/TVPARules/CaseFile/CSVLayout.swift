@@ -25,8 +25,10 @@ struct CSVLayout {
     /// (the trailing commas spreadsheets write) must be empty.
     var width = 0
     var hasId = false
-    /// Problems with the header itself, located on the header line.
-    var diagnostics: [Diagnostic] = []
+    /// Problems with the header itself, located on the header line (capped, as a header may
+    /// name a million columns).
+    var diagnostics: [Diagnostic] { bag.all }
+    private var bag = DiagnosticBag(summary: .caseMoreDiagnostics)
 
     init(header: CSVHeader, program: Program, path: String) {
         let names = header.columns.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -39,7 +41,7 @@ struct CSVLayout {
             let column = i + 1
             let location = SourceLocation(file: path, line: header.line, column: column)
             func report(_ id: DiagnosticID, _ message: String, help: String? = nil) {
-                diagnostics.append(Diagnostic(id, message, at: location, help: help))
+                bag.append(Diagnostic(id, message, at: location, help: help))
                 columns.append(.ignored)
             }
             if name.isEmpty {
@@ -61,7 +63,7 @@ struct CSVLayout {
                 } else if program.programs.contains(where: { $0.id == id }) {
                     report(.caseCSVShape, CaseMessages.csvMemberProgram(name), help: CaseMessages.csvMemberHelp)
                 } else {
-                    report(.caseUnknownProgram, CaseMessages.csvUnknownProgram(name), help: Suggest.help(for: name, in: candidates.filter { $0.hasPrefix(Self.expectPrefix) }) ?? "programs: \(principalPrograms.joined(separator: ", "))")
+                    report(.caseUnknownProgram, CaseMessages.csvUnknownProgram(name), help: !bag.keeps(path) ? nil : Suggest.help(for: name, in: candidates.filter { $0.hasPrefix(Self.expectPrefix) }) ?? "programs: \(principalPrograms.joined(separator: ", "))")
                 }
             } else if let slot = program.factIndex(name) {
                 if facts[slot].subject == .familyMember {
@@ -72,11 +74,11 @@ struct CSVLayout {
                     columns.append(.fact(slot))
                 }
             } else {
-                report(.caseUnknownFact, CaseMessages.csvUnknownColumn(name), help: Suggest.help(for: name, in: candidates))
+                report(.caseUnknownFact, CaseMessages.csvUnknownColumn(name), help: bag.keeps(path) ? Suggest.help(for: name, in: candidates) : nil)
             }
         }
         if !hasId {
-            diagnostics.append(Diagnostic(.caseMissingKey, CaseMessages.csvNoIdColumn(), at: SourceLocation(file: path, line: header.line, column: 1)))
+            bag.append(Diagnostic(.caseMissingKey, CaseMessages.csvNoIdColumn(), at: SourceLocation(file: path, line: header.line, column: 1)))
         }
     }
 }

@@ -22,17 +22,21 @@ struct CaseBuilder {
         var names: [String] { facts.filter { $0.subject == subject }.map(\.name) }
         for (name, keyNode, valueNode) in pairs {
             guard let slot = program.factIndex(name) else {
-                reader.report(.caseUnknownFact, CaseMessages.unknownFact(name), at: keyNode, help: Suggest.help(for: name, in: names))
+                reader.report(.caseUnknownFact, CaseMessages.unknownFact(name), at: keyNode, help: reader.suggestion(for: name, in: names))
                 continue
             }
             if facts[slot].subject != subject {
-                reader.report(.caseUnknownFact, subject == .principal ? CaseMessages.familyFactInPrincipal(name) : CaseMessages.principalFactInMember(name), at: keyNode, help: Suggest.help(for: name, in: names))
+                reader.report(.caseUnknownFact, subject == .principal ? CaseMessages.familyFactInPrincipal(name) : CaseMessages.principalFactInMember(name), at: keyNode, help: reader.suggestion(for: name, in: names))
                 continue
             }
             locations[slot] = reader.location(keyNode)
             if NodeReader.isNull(valueNode) {
                 continue  // null: unknown
             }
+            // A `sensitive` fact's value is never quoted, redacted or not.
+            let withholds = reader.withholdsValues
+            reader.withholdsValues = withholds || facts[slot].sensitive
+            defer { reader.withholdsValues = withholds }
             if let value = readValue(valueNode, name: name, type: facts[slot].type, values: facts[slot].values, fields: facts[slot].fields, bounds: facts[slot].bounds) {
                 values[slot] = value
             }
@@ -56,7 +60,8 @@ struct CaseBuilder {
             return .number(n)
         case .date:
             guard case .scalar(let s) = node, CivilDate.looksLikeDate(s.string) else {
-                let readings = node.string.map(CivilDate.readingsOfSlashedDate) ?? []
+                // The readings of `4/12/1991` repeat it: not when values are withheld.
+                let readings = reader.withholdsValues ? [] : node.string.map(CivilDate.readingsOfSlashedDate) ?? []
                 let help = readings.isEmpty ? CaseMessages.dateFormatHelp : CaseMessages.dateWithSlashesHelp(node.string!, readings: readings)
                 return mismatch(node, name, "a date (YYYY-MM-DD)", help: help)
             }
@@ -90,7 +95,12 @@ struct CaseBuilder {
             return ok ? .set(bits) : nil
         case .records:
             guard case .sequence(let sequence) = node else { return mismatch(node, name, "a list of records ([] for none)") }
-            let items = Array(sequence)
+            var items = Array(sequence)
+            if items.count > CaseLimits.recordsPerFact {
+                // Said at the first record past the limit; those past it are not read.
+                reader.report(.caseTooManyRecords, CaseMessages.tooManyRecords(name, items.count, limit: CaseLimits.recordsPerFact), at: items[CaseLimits.recordsPerFact])
+                items.removeSubrange(CaseLimits.recordsPerFact...)
+            }
             let readFields = program.factIndex(name).map { program.facts[$0].readFields } ?? 0
             var list: [[FactValue]] = []
             // Whether the list is a half-filled record, worked out once for the list (it reads
@@ -104,7 +114,7 @@ struct CaseBuilder {
                 for (key, keyNode, value) in pairs {
                     guard let f = fields.firstIndex(where: { $0.name == key }) else {
                         unknownField = true
-                        reader.report(.caseUnknownField, CaseMessages.unknownField(key, of: name), at: keyNode, help: CaseMessages.recordFieldsHelp(Suggest.help(for: key, in: fields.map(\.name)), fields: fields.map(\.name)))
+                        reader.report(.caseUnknownField, CaseMessages.unknownField(key, of: name), at: keyNode, help: CaseMessages.recordFieldsHelp(reader.suggestion(for: key, in: fields.map(\.name)), fields: fields.map(\.name)))
                         continue
                     }
                     if f < 64 { given |= 1 << UInt64(f) }
@@ -176,13 +186,14 @@ struct CaseBuilder {
     /// The hint for a value not in a fact's list: the nearest value, or (when values are
     /// withheld, as the nearest would say what was written) the list.
     func valueHelp(_ written: String, _ values: [String]) -> String {
-        (reader.withholdsValues ? nil : Suggest.help(for: written, in: values)) ?? "values: \(values.joined(separator: ", "))"
+        (reader.withholdsValues ? nil : reader.suggestion(for: written, in: values)) ?? "values: \(values.joined(separator: ", "))"
     }
 
-    /// A diagnostic on a fact's value, quoting none of `values` when values are withheld.
-    mutating func append(_ diagnostic: Diagnostic, quoting values: [String]) {
+    /// A diagnostic on a fact's value, quoting none of `values` when values are withheld (or
+    /// the fact is `sensitive`).
+    mutating func append(_ diagnostic: Diagnostic, quoting values: [String], sensitive: Bool = false) {
         var d = diagnostic
-        if reader.withholdsValues {
+        if reader.withholdsValues || sensitive {
             for v in values {
                 d.message = d.message.replacingOccurrences(of: v, with: Redaction.withheld)
                 d.help = d.help?.replacingOccurrences(of: v, with: Redaction.withheld)
@@ -202,11 +213,11 @@ struct CaseBuilder {
             guard let word = reader.word(item, what: "a declined fact") else { continue }
             let name = word.value
             guard let slot = program.factIndex(name) else {
-                reader.report(.caseUnknownFact, CaseMessages.unknownFact(name), at: item, help: Suggest.help(for: name, in: names))
+                reader.report(.caseUnknownFact, CaseMessages.unknownFact(name), at: item, help: reader.suggestion(for: name, in: names))
                 continue
             }
             if facts[slot].subject != subject {
-                reader.report(.caseUnknownFact, subject == .principal ? CaseMessages.familyFactInPrincipal(name) : CaseMessages.principalFactInMember(name), at: item, help: Suggest.help(for: name, in: names))
+                reader.report(.caseUnknownFact, subject == .principal ? CaseMessages.familyFactInPrincipal(name) : CaseMessages.principalFactInMember(name), at: item, help: reader.suggestion(for: name, in: names))
                 continue
             }
             if slots.contains(Int32(slot)) {
@@ -229,11 +240,11 @@ struct CaseBuilder {
         var expect: [String: Outcome] = [:]
         for (key, keyNode, value) in pairs {
             guard program.programs.contains(where: { $0.subject == subject && $0.id == key }) else {
-                reader.report(.caseUnknownProgram, CaseMessages.unknownProgram(key), at: keyNode, help: Suggest.help(for: key, in: ids) ?? "programs: \(ids.joined(separator: ", "))")
+                reader.report(.caseUnknownProgram, CaseMessages.unknownProgram(key), at: keyNode, help: reader.suggestion(for: key, in: ids) ?? "programs: \(ids.joined(separator: ", "))")
                 continue
             }
             guard let word = reader.scalar(value, what: "outcome"), let outcome = Outcome(rawValue: word.value) else {
-                reader.report(.caseInvalidOutcome, CaseMessages.invalidOutcome(value.string ?? value.kindName, for: key), at: value, help: Suggest.help(for: value.string ?? "", in: Outcome.allCases.map(\.rawValue)))
+                reader.report(.caseInvalidOutcome, CaseMessages.invalidOutcome(value.string.map(reader.shown) ?? value.kindName, for: key), at: value, help: reader.withholdsValues ? nil : reader.suggestion(for: value.string ?? "", in: Outcome.allCases.map(\.rawValue)))
                 continue
             }
             expect[key] = outcome
@@ -262,7 +273,7 @@ struct CaseBuilder {
                 if !compiled[slot].future && day > decisionDate {
                     append(Diagnostic(
                         .caseDateAfterDecision, CaseMessages.dateAfterDecision(facts[slot].name, day, decisionDate), at: location(slot),
-                        help: CaseMessages.dateAfterDecisionHelp(facts[slot].name, day, decisionDate)), quoting: [CivilDate.format(day)])
+                        help: CaseMessages.dateAfterDecisionHelp(facts[slot].name, day, decisionDate)), quoting: [CivilDate.format(day)], sensitive: facts[slot].sensitive)
                 }
                 if compiled[slot].future && day > ValueLimits.latestFutureDate(decisionDate: decisionDate) {
                     append(Diagnostic(
@@ -300,7 +311,9 @@ struct CaseBuilder {
                 if given < computed.lo || given > computed.hi {
                     let isBool = compiled[slot].type == .bool
                     let shown = isBool ? (computed.lo != 0 ? "true" : "false") : (computed.isKnown ? "\(computed.lo)" : "\(computed.lo)–\(computed.hi)")
-                    reader.diagnostics.append(Diagnostic(.caseDerivedMismatch, CaseMessages.derivedMismatch(facts[slot].name, given: reader.shown(isBool ? (given != 0 ? "true" : "false") : "\(given)"), computed: reader.shown(shown)), at: location(slot)))
+                    let withheld = reader.withholdsValues || facts[slot].sensitive
+                    let givenText = withheld ? Redaction.withheld : isBool ? (given != 0 ? "true" : "false") : "\(given)"
+                    reader.diagnostics.append(Diagnostic(.caseDerivedMismatch, CaseMessages.derivedMismatch(facts[slot].name, given: givenText, computed: withheld ? Redaction.withheld : shown), at: location(slot)))
                 }
             }
             // A derived fact the other facts put outside its bounds (an age of 140 from a date

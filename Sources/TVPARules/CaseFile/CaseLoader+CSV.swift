@@ -14,7 +14,8 @@ extension CaseLoader {
     /// column's header.
     func loadCSVRow(_ input: CaseInput, header: CSVHeader, asOfOverride: Int?) -> (CaseFile?, [Diagnostic]) {
         let layout = CSVLayout(header: header, program: program, path: input.path)
-        var diagnostics = layout.diagnostics
+        var diagnostics = DiagnosticBag(summary: .caseMoreDiagnostics)
+        diagnostics.append(contentsOf: layout.diagnostics)
         var reader = NodeReader(file: input.path, dialect: .caseFile)
         reader.lineOffset = input.line - 1
         let cells = CSV.fields(input.text).map(\.value)
@@ -70,7 +71,7 @@ extension CaseLoader {
                 switch fact.type {
                 case .bool:
                     guard let word = ["true", "false"].first(where: { $0 == trimmed.lowercased() }) else {
-                        diagnostics.append(Diagnostic(.caseTypeMismatch, CaseMessages.csvBoolean(name, redact ? Redaction.withheld : trimmed), at: location(column: i + 1), help: CaseMessages.csvBooleanHelp))
+                        diagnostics.append(Diagnostic(.caseTypeMismatch, CaseMessages.csvBoolean(name, redact || fact.sensitive ? Redaction.withheld : trimmed), at: location(column: i + 1), help: CaseMessages.csvBooleanHelp))
                         continue
                     }
                     facts.append((key, .scalar(.init(word, .implicit, .plain, mark))))
@@ -106,15 +107,16 @@ extension CaseLoader {
         var (file, loaded) = load(pairs: envelope, root: root, reader: &reader, asOfOverride: asOfOverride)
         // A missing id is said above, in CSV terms (or once, on the header).
         loaded.removeAll { $0.id == .caseMissingKey }
-        diagnostics = (diagnostics + loaded).map { d in
+        diagnostics.append(contentsOf: loaded)
+        let all = diagnostics.all.map { d in
             // Name the cell, as a spreadsheet user looks for it.
-            guard d.location.file == input.path, d.location.line == input.line || d.location.line == header.line, d.location.column >= 1 else { return d }
+            guard d.omitted == 0, d.location.file == input.path, d.location.line == input.line || d.location.line == header.line, d.location.column >= 1 else { return d }
             var d = d
             d.notes.insert(header.cell(row: d.location.line, column: d.location.column), at: 0)
             return d
         }.sortedForDisplay()
-        if diagnostics.hasErrors { file = nil }
-        return (file, diagnostics)
+        if all.hasErrors { file = nil }
+        return (file, all)
     }
 
     /// The items of a list cell (`a;b`), trimmed.

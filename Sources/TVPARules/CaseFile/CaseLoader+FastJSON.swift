@@ -17,10 +17,12 @@ extension CaseLoader {
     /// The byte-level reader's case and what its consistency checks found; nil when it gave up.
     private func readFastJSONLine(_ input: CaseInput, asOfOverride: Int?) -> (CaseFile, [Diagnostic])? {
         guard let file = FastJSONCase.read(input, vocabulary: jsonVocabulary) else { return nil }
+        // A case past a limit is refused by the YAML path, which says where.
+        if file.members.count > CaseLimits.familyMembers || file.records.contains(where: { $0.count > CaseLimits.recordsPerFact }) { return nil }
         var reader = NodeReader(file: input.path, dialect: .caseFile)
         reader.withholdsValues = redact
         var builder = CaseBuilder(program: program, reader: reader)
         builder.checkConsistency(file, decisionDate: file.decisionDate(override: asOfOverride, today: today), with: &scratch.evaluator)
-        return (file, builder.reader.diagnostics)
+        return (file, builder.reader.diagnostics.all)
     }
 }

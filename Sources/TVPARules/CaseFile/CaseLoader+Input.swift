@@ -3,6 +3,7 @@ extension CaseLoader {
     /// byte-level reader when it can, else the YAML reader (JSON is YAML), which gives the
     /// diagnostics; CSV rows through the row reader.
     public func load(_ input: CaseInput, asOfOverride: Int? = nil) -> (CaseFile?, [Diagnostic]) {
+        if let tooLarge = tooLarge(input.text, path: input.path, line: input.line) { return (nil, [tooLarge]) }
         switch input.format {
         case .yaml:
             return load(input.sourceText, asOfOverride: asOfOverride)

@@ -35,6 +35,7 @@ public struct CaseLoader {
     static let memberKeys = ["id", "facts", "expect", "declined"]
 
     public func load(_ source: SourceText, asOfOverride: Int? = nil) -> (CaseFile?, [Diagnostic]) {
+        if let tooLarge = tooLarge(source.text, path: source.path, line: source.firstLine) { return (nil, [tooLarge]) }
         var reader = NodeReader(file: source.path, dialect: .caseFile)
         reader.lineOffset = source.firstLine - 1
         reader.withholdsValues = redact
@@ -45,9 +46,9 @@ public struct CaseLoader {
                 let at = SourceLocation(file: source.path, line: source.firstLine, column: 1)
                 reader.diagnostics.append(Diagnostic(.caseEmptyInput, CaseMessages.emptyFile(onlyComments: onlyComments), at: at, help: CaseMessages.emptyFileHelp))
             }
-            return (nil, reader.diagnostics)
+            return (nil, reader.diagnostics.all)
         }
-        guard let pairs = reader.pairs(root, what: "a case file") else { return (nil, reader.diagnostics) }
+        guard let pairs = reader.pairs(root, what: "a case file") else { return (nil, reader.diagnostics.all) }
         return load(pairs: pairs, root: root, reader: &reader, asOfOverride: asOfOverride)
     }
 
@@ -58,7 +59,7 @@ public struct CaseLoader {
             if Self.envelopeKeys.contains(key) {
                 fields[key] = value
             } else {
-                reader.report(.caseUnknownKey, "unknown key '\(key)' in a case file", at: keyNode, help: Suggest.help(for: key, in: Self.envelopeKeys))
+                reader.report(.caseUnknownKey, CaseMessages.unknownEnvelopeKey(key), at: keyNode, help: reader.suggestion(for: key, in: Self.envelopeKeys))
             }
         }
         var builder = CaseBuilder(program: program, reader: reader)
@@ -84,7 +85,11 @@ public struct CaseLoader {
         // Looked up, not scanned: a case of many members is read in time linear in them.
         var memberIds = Set<String>()
         if let node = fields["family_members"], let items = builder.reader.sequence(node, what: "family_members") {
-            for item in items {
+            if items.count > CaseLimits.familyMembers {
+                // Said at the first member past the limit; those past it are not read.
+                builder.reader.report(.caseTooManyMembers, CaseMessages.tooManyMembers(items.count, limit: CaseLimits.familyMembers), at: items[CaseLimits.familyMembers])
+            }
+            for item in items.prefix(CaseLimits.familyMembers) {
                 guard let f = builder.reader.fields(item, what: "a family member", allowed: Self.memberKeys, required: ["id"]),
                     let memberId = builder.reader.scalar(f["id"]!, what: "member id")
                 else { continue }
@@ -113,7 +118,7 @@ public struct CaseLoader {
         }
         for (t, node) in memberReferences where !memberIds.contains(builder.texts[Int(t)]) {
             let written = builder.texts[Int(t)]
-            builder.reader.report(.caseUnknownMember, CaseMessages.unknownMember(builder.reader.shown(written)), at: node, help: redact ? nil : Suggest.help(for: written, in: members.map(\.id)))
+            builder.reader.report(.caseUnknownMember, CaseMessages.unknownMember(builder.reader.shown(written)), at: node, help: redact ? nil : builder.reader.suggestion(for: written, in: members.map(\.id)))
         }
         for (slot, start, chain) in CaseFile.referenceCycles(members.map { ($0.id, $0.values) }, texts: builder.texts, referenceSlots: program.checked.facts.indices.filter { program.checked.facts[$0].type == .reference }) {
             if case .text(let t) = members[start].values[slot], let node = builder.referenceNodes[t] {
@@ -139,6 +144,13 @@ public struct CaseLoader {
         }
         let diagnostics = builder.reader.diagnostics.sortedForDisplay()
         return (diagnostics.hasErrors ? nil : file, diagnostics)
+    }
+
+    /// The error for a case input larger than `CaseLimits.inputBytes`, placed where it begins.
+    func tooLarge(_ text: String, path: String, line: Int) -> Diagnostic? {
+        let bytes = text.utf8.count
+        guard bytes > CaseLimits.inputBytes else { return nil }
+        return Diagnostic(.caseTooLarge, CaseMessages.tooLarge(bytes, limit: CaseLimits.inputBytes), at: SourceLocation(file: path, line: line, column: 1), help: CaseMessages.tooLargeHelp)
     }
 
     static func isValidId(_ id: String) -> Bool {

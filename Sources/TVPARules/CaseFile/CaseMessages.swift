@@ -1,12 +1,14 @@
-/// Every message the case loader gives, in one place.
+/// Every message the case loader gives, in one place. What a case says (a value, an unknown
+/// name, an id) is quoted as a short, escaped excerpt (`Quote.token`); the loader passes a
+/// stand-in instead when values are withheld (`--redact`, a `sensitive` fact).
 enum CaseMessages {
     static func contradiction(_ message: String) -> String { "contradiction: \(message)" }
-    static func csvBoolean(_ name: String, _ value: String) -> String { "'\(name)' must be true or false, found '\(value)'" }
+    static func csvBoolean(_ name: String, _ value: String) -> String { "'\(name)' must be true or false, found '\(Quote.token(value))'" }
     static let csvBooleanHelp = "write TRUE or FALSE (in any case), or leave the cell empty when it is not known"
     static func csvCell(_ letters: String, row: Int, column: Int, header: String) -> String {
-        "cell \(letters)\(row): row \(row), column \(column)" + (header.isEmpty ? "" : " (\(header))")
+        "cell \(letters)\(row): row \(row), column \(column)" + (header.isEmpty ? "" : " (\(Quote.token(header)))")
     }
-    static func csvDuplicateColumn(_ name: String, first: Int) -> String { "column '\(name)' appears twice in the header (first in column \(CSV.letters(first)), number \(first))" }
+    static func csvDuplicateColumn(_ name: String, first: Int) -> String { "column '\(Quote.token(name))' appears twice in the header (first in column \(CSV.letters(first)), number \(first))" }
     static func csvEmptyList(_ name: String) -> String { "'\(name)' holds no value: write values separated by ';', '-' for none, or leave the cell empty when it is not known" }
     static func csvCellCount(_ count: Int, header: Int) -> String { "this row has \(count) cells, but the header names \(header) columns" }
     static func csvMemberColumn(_ name: String) -> String { "column '\(name)' is a family-member fact: a CSV row holds only the principal's facts" }
@@ -17,8 +19,8 @@ enum CaseMessages {
     static func csvRecordsColumn(_ name: String) -> String { "column '\(name)' holds a list of records, which a CSV cell cannot" }
     static let csvRecordsHelp = "write cases with records as JSON Lines (.jsonl) or YAML"
     static func csvUnnamedColumn(_ index: Int) -> String { "column \(index) has a value but no name in the header" }
-    static func csvUnknownProgram(_ name: String) -> String { "unknown column '\(name)': no program has this id" }
-    static func csvUnknownColumn(_ name: String) -> String { "unknown column '\(name)': not a principal fact, an envelope column (\(CSVLayout.envelope.joined(separator: ", "))) or expect.<program>" }
+    static func csvUnknownProgram(_ name: String) -> String { "unknown column '\(Quote.token(name))': no program has this id" }
+    static func csvUnknownColumn(_ name: String) -> String { "unknown column '\(Quote.token(name))': not a principal fact, an envelope column (\(CSVLayout.envelope.joined(separator: ", "))) or expect.<program>" }
     static func dateAfterDecision(_ name: String, _ value: Int, _ decision: Int) -> String {
         "'\(name)' (\(CivilDate.format(value))) is after the decision date \(CivilDate.format(decision)), but a case is decided on what has happened by its decision date: only a date that may lie ahead, such as an expiry date, can be later"
     }
@@ -58,10 +60,10 @@ enum CaseMessages {
         return "write dates as YYYY-MM-DD: \(CivilDate.format(readings[0]))"
     }
     static func derivedMismatch(_ name: String, given: String, computed: String) -> String { "'\(name)' is given as \(given), but the other facts make it \(computed)" }
-    static func duplicateCaseId(_ id: String, first: String) -> String { "case id '\(id)' is also used by \(first); ids are unique in a corpus" }
+    static func duplicateCaseId(_ id: String, first: String) -> String { "case id '\(Quote.token(id))' is also used by \(first); ids are unique in a corpus" }
     static func duplicateDeclined(_ name: String) -> String { "'\(name)' is declined twice" }
     static let duplicateDeclinedHelp = "name each declined fact once"
-    static func duplicateMember(_ id: String) -> String { "family member id '\(id)' is used twice" }
+    static func duplicateMember(_ id: String) -> String { "family member id '\(Quote.token(id))' is used twice" }
     static func emptyCSV(headerOnly: Bool) -> String {
         headerOnly ? "this CSV file holds no case: it has a header row but no row under it" : "this CSV file holds no case: it is empty"
     }
@@ -74,7 +76,7 @@ enum CaseMessages {
     static func familyFactInPrincipal(_ name: String) -> String { "'\(name)' is a family-member fact; put it under family_members" }
     static func givenAt(_ location: SourceLocation) -> String { "its value is given at \(location)" }
     static func halfFilledRecordsHelp(_ keys: [String], flow: Bool) -> String {
-        let fields = keys.map { "\($0): …" }.joined(separator: ", ")
+        let fields = Quote.list(keys) { "\(Quote.token($0)): …" }
         if flow {
             return "in a list written on one line, [\(fields)] is \(keys.count) records of one field each; one record with these fields is written [{\(fields)}]"
         }
@@ -87,27 +89,38 @@ enum CaseMessages {
     static func incompleteRecordHelp(_ missing: [String]) -> String {
         "if \(missing.count == 1 ? "it is" : "they are") known, add \(missing.map { "'\($0)'" }.joined(separator: ", ")) to the record; write null to say it is not known"
     }
-    static func invalidId(_ id: String) -> String { "'\(id)' is not a valid id: use lowercase letters, digits and hyphens" }
-    static func invalidOutcome(_ value: String, for program: String) -> String { "'\(value)' is not an outcome for '\(program)': eligible, not_eligible or undetermined" }
+    static func invalidId(_ id: String) -> String { "'\(Quote.token(id))' is not a valid id: use lowercase letters, digits and hyphens" }
+    static func invalidOutcome(_ value: String, for program: String) -> String { "'\(Quote.token(value))' is not an outcome for '\(program)': eligible, not_eligible or undetermined" }
     static func oneOf(_ values: [String]) -> String { "one of: \(values.joined(separator: ", "))" }
     static func principalFactInMember(_ name: String) -> String { "'\(name)' is a principal fact; family members take fm_ facts" }
     static func recordFieldsHelp(_ suggestion: String?, fields: [String]) -> String {
         (suggestion.map { $0 + " " } ?? "") + "A record's fields are: \(fields.joined(separator: ", "))"
     }
     static func reservedMemberId() -> String { "'principal' is reserved for the principal; choose another member id" }
+    static func tooLarge(_ bytes: Int, limit: Int) -> String {
+        "this case is \(bytes) bytes, more than the \(limit) bytes (\(limit >> 20) MiB) one case may hold; it is not read"
+    }
+    static let tooLargeHelp = "a case holds what is known about one person and their family; split a corpus into one case per file, line or row"
+    static func tooManyMembers(_ count: Int, limit: Int) -> String {
+        "this case has \(count) family members, more than the \(limit) one case may hold; it is not evaluated"
+    }
+    static func tooManyRecords(_ name: String, _ count: Int, limit: Int) -> String {
+        "'\(name)' holds \(count) records, more than the \(limit) one fact may hold; the case is not evaluated"
+    }
     static func typeMismatch(_ name: String, expected: String, found: String) -> String { "'\(name)' must be \(expected), found \(found)" }
     static func unclosedQuote() -> String { "a quoted CSV cell is never closed: the rest of the file was read into it" }
     static let unclosedQuoteHelp = "close the quote with \"; write a quote inside a quoted cell as \"\""
-    static func unknownFact(_ name: String) -> String { "unknown fact '\(name)'" }
-    static func unknownField(_ field: String, of name: String) -> String { "unknown field '\(field)' in a record of '\(name)'" }
+    static func unknownEnvelopeKey(_ key: String) -> String { "unknown key '\(Quote.token(key))' in a case file" }
+    static func unknownFact(_ name: String) -> String { "unknown fact '\(Quote.token(name))'" }
+    static func unknownField(_ field: String, of name: String) -> String { "unknown field '\(Quote.token(field))' in a record of '\(name)'" }
     static func referenceCycle(_ fact: String, _ chain: [String]) -> String {
-        "'\(fact)' goes round in a circle (\(chain.joined(separator: " → "))): no family member can name themselves through '\(fact)', directly or through others"
+        "'\(fact)' goes round in a circle (\(Quote.list(chain, limit: 10, separator: " → ", Quote.token))): no family member can name themselves through '\(fact)', directly or through others"
     }
-    static func unknownMember(_ id: String) -> String { "no family member has id '\(id)'" }
-    static func unknownProgram(_ id: String) -> String { "unknown program '\(id)'" }
-    static func unknownValue(_ value: String, of name: String) -> String { "'\(value)' is not a value of '\(name)'" }
+    static func unknownMember(_ id: String) -> String { "no family member has id '\(Quote.token(id))'" }
+    static func unknownProgram(_ id: String) -> String { "unknown program '\(Quote.token(id))'" }
+    static func unknownValue(_ value: String, of name: String) -> String { "'\(Quote.token(value))' is not a value of '\(name)'" }
     static func yesNo(_ word: String, for name: String, expected: String) -> String {
-        "'\(word)' for '\(name)' is read as a boolean by YAML 1.1 readers, but '\(name)' must be \(expected)"
+        "'\(Quote.token(word))' for '\(name)' is read as a boolean by YAML 1.1 readers, but '\(name)' must be \(expected)"
     }
     static func yesNoHelp(_ expected: String) -> String { "write \(expected)" }
 }

@@ -46,7 +46,7 @@ extension Checker {
                 if let v = names.firstIndex(of: version.value) {
                     versionIndex = v
                 } else {
-                    error(.checkUnknownVersion, CheckMessages.unknown("version", version.value) + " of rule '\(name.value)'", at: version.location, help: Suggest.help(for: version.value, in: names) ?? (names.isEmpty ? "rule '\(name.value)' has no versions" : "versions: \(names.joined(separator: ", "))"))
+                    error(.checkUnknownVersion, CheckMessages.unknown("version", version.value) + " of rule '\(Quote.name(name.value))'", at: version.location, help: Suggest.help(for: version.value, in: names) ?? (names.isEmpty ? "rule '\(Quote.name(name.value))' has no versions" : "versions: \(names.joined(separator: ", "))"))
                 }
             }
             kind = .rule(r, version: versionIndex)
@@ -54,7 +54,7 @@ extension Checker {
             guard let f = lookupFact(name) else { return Self.placeholder }
             scope.facts.insert(f)
             if facts[f].type == .records || facts[f].type == .text {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(name.value)' is \(facts[f].type.rawValue); use any_record / all_records"), at: name.location)
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name.value))' is \(facts[f].type.rawValue); use any_record / all_records"), at: name.location)
             }
             guard let t = factTest(test, name: name.value, type: facts[f].type, values: facts[f].values, at: name.location) else { return Self.placeholder }
             kind = .test(.fact(f), t)
@@ -65,7 +65,7 @@ extension Checker {
             }
             let fields = facts[record].fields
             guard let i = fields.firstIndex(where: { $0.name == name.value }) else {
-                error(.checkUnknownField, CheckMessages.unknown("field", name.value) + " of '\(facts[record].name)'", at: name.location, help: Suggest.help(for: name.value, in: fields.map(\.name)))
+                error(.checkUnknownField, CheckMessages.unknown("field", name.value) + " of '\(Quote.name(facts[record].name))'", at: name.location, help: Suggest.help(for: name.value, in: fields.map(\.name)))
                 return Self.placeholder
             }
             guard let t = factTest(test, name: name.value, type: fields[i].type, values: fields[i].values, at: name.location) else { return Self.placeholder }
@@ -75,7 +75,7 @@ extension Checker {
             if lhs.type != rhs.type || !lhs.type.isNumeric {
                 // A bool fact is read as 0 or 1 in values (derived facts count with it), so say so.
                 func described(_ v: CheckedValue) -> String {
-                    if case .fact(let f) = v.kind, facts[f].type == .bool { return "bool '\(facts[f].name)' (read as the integer 0 or 1)" }
+                    if case .fact(let f) = v.kind, facts[f].type == .bool { return "bool '\(Quote.name(facts[f].name))' (read as the integer 0 or 1)" }
                     return v.type.rawValue
                 }
                 error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(op.rawValue)' compares two integers or two dates, not \(described(lhs)) and \(described(rhs))"), at: c.location)
@@ -85,7 +85,7 @@ extension Checker {
             guard let f = lookupFact(name) else { return Self.placeholder }
             scope.facts.insert(f)
             guard facts[f].type == .records else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(name.value)' is \(facts[f].type.rawValue), not a record list"), at: name.location)
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name.value))' is \(facts[f].type.rawValue), not a record list"), at: name.location)
                 return Self.placeholder
             }
             let saved = scope.recordFact
@@ -98,7 +98,7 @@ extension Checker {
             guard let r = lookupRule(name), let f = lookupFact(of) else { return Self.placeholder }
             scope.facts.insert(f)
             guard facts[f].type == .reference else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'of:' names a reference to a family member; '\(of.value)' is \(facts[f].type.rawValue)"), at: of.location)
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'of:' names a reference to a family member; '\(Quote.name(of.value))' is \(facts[f].type.rawValue)"), at: of.location)
                 return Self.placeholder
             }
             kind = .memberRule(r, reference: f)
@@ -106,7 +106,7 @@ extension Checker {
             guard let f = lookupFact(name) else { return Self.placeholder }
             scope.facts.insert(f)
             guard facts[f].type == .enumeration else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("a decision reads an enum fact; '\(name.value)' is \(facts[f].type.rawValue)"), at: name.location)
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("a decision reads an enum fact; '\(Quote.name(name.value))' is \(facts[f].type.rawValue)"), at: name.location)
                 return Self.placeholder
             }
             kind = .decision(
@@ -143,7 +143,7 @@ extension Checker {
             switch type {
             case .bool:
                 guard word.value == "true" || word.value == "false" else {
-                    error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(name)' is bool; 'is' takes true or false, not '\(word.value)'"), at: word.location)
+                    error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name))' is bool; 'is' takes true or false, not '\(Quote.name(word.value))'"), at: word.location)
                     return nil
                 }
                 return .equals(word.value == "true" ? 1 : 0)
@@ -153,7 +153,7 @@ extension Checker {
                     return nil
                 }
                 guard let n = Int(word.value) else {
-                    error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(name)' is an integer; '\(word.value)' is not"), at: word.location)
+                    error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name))' is an integer; '\(Quote.name(word.value))' is not"), at: word.location)
                     return nil
                 }
                 return .equals(n)
@@ -164,18 +164,18 @@ extension Checker {
                 }
                 return .equals(i)
             default:
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'is' tests a bool, integer or enum; '\(name)' is \(type.rawValue)"), at: word.location)
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'is' tests a bool, integer or enum; '\(Quote.name(name))' is \(type.rawValue)"), at: word.location)
                 return nil
             }
         case .oneOf(let words):
             guard type == .enumeration || type == .list else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'in' tests an enum or a list; '\(name)' is \(type.rawValue)"), at: location)
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'in' tests an enum or a list; '\(Quote.name(name))' is \(type.rawValue)"), at: location)
                 return nil
             }
             return .oneOf(mask(words, values: values, name: name))
         case .has(let word):
             guard type == .list else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'has' tests a list; '\(name)' is \(type.rawValue)"), at: word.location)
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'has' tests a list; '\(Quote.name(name))' is \(type.rawValue)"), at: word.location)
                 return nil
             }
             guard let i = values.firstIndex(of: word.value) else {
@@ -185,7 +185,7 @@ extension Checker {
             return .has(i)
         case .subsetOf(let words):
             guard type == .list || type == .enumeration else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'subset_of' tests a list; '\(name)' is \(type.rawValue)"), at: location)
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'subset_of' tests a list; '\(Quote.name(name))' is \(type.rawValue)"), at: location)
                 return nil
             }
             return .subsetOf(mask(words, values: values, name: name))
@@ -207,7 +207,7 @@ extension Checker {
             guard let f = lookupFact(Located(name, v.location)) else { return Self.invalidValue }
             scope.facts.insert(f)
             if !facts[f].type.isNumeric && facts[f].type != .bool {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(name)' is \(facts[f].type.rawValue); only integers and dates can be compared"), at: v.location)
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name))' is \(facts[f].type.rawValue); only integers and dates can be compared"), at: v.location)
             }
             return CheckedValue(kind: .fact(f), type: facts[f].type == .bool ? .integer : facts[f].type, location: v.location)
         case .field(let name):
@@ -217,7 +217,7 @@ extension Checker {
             }
             let fields = facts[record].fields
             guard let i = fields.firstIndex(where: { $0.name == name }) else {
-                error(.checkUnknownField, CheckMessages.unknown("field", name) + " of '\(facts[record].name)'", at: v.location, help: Suggest.help(for: name, in: fields.map(\.name)))
+                error(.checkUnknownField, CheckMessages.unknown("field", name) + " of '\(Quote.name(facts[record].name))'", at: v.location, help: Suggest.help(for: name, in: fields.map(\.name)))
                 return Self.invalidValue
             }
             return CheckedValue(kind: .field(i), type: fields[i].type, location: v.location)

@@ -46,7 +46,7 @@ extension Checker {
     mutating func reportCycle(_ loop: [Int]) {
         let names = loop.map { ruleSyntax[$0].id.value }
         if let changed = names.first(where: { changedRules[$0] != nil }), let location = changedRules[changed] {
-            error(.checkCycle, CheckMessages.cycle(names), at: location, help: "this change to '\(changed)' closes the cycle (its first rule is declared at \(ruleSyntax[loop[0]].id.location))")
+            error(.checkCycle, CheckMessages.cycle(names), at: location, help: "this change to '\(Quote.name(changed))' closes the cycle (its first rule is declared at \(ruleSyntax[loop[0]].id.location))")
         } else {
             error(.checkCycle, CheckMessages.cycle(names), at: ruleSyntax[loop[0]].id.location, help: "a rule cannot depend on itself, directly or through other rules")
         }

@@ -13,7 +13,7 @@ extension Checker {
         let r = ruleSyntax[index]
         var scope = Scope(reader: r.id.value, path: r.id.value, rule: index)
         if r.cite.isEmpty {
-            error(.checkMissingCitation, CheckMessages.missingCitation("rule '\(r.id.value)'"), at: r.id.location, help: "add 'cite: [\"22 U.S.C. 7102(11)\"]' with the provision it encodes")
+            error(.checkMissingCitation, CheckMessages.missingCitation("rule '\(Quote.name(r.id.value))'"), at: r.id.location, help: "add 'cite: [\"22 U.S.C. 7102(11)\"]' with the provision it encodes")
         }
         var versions: [VersionDecl] = []
         if r.versions.isEmpty {
@@ -28,12 +28,12 @@ extension Checker {
             versions = [VersionDecl(name: "", label: "", cite: [], from: nil, until: nil, applies: nil, when: when, unless: unless, says: nil, notes: [], unverified: nil, location: r.id.location)]
         } else {
             if r.when != nil {
-                error(.parseUnknownKey, "rule '\(r.id.value)' has both 'when' and 'versions'; put each version's condition in the version", at: r.id.location)
+                error(.parseUnknownKey, "rule '\(Quote.name(r.id.value))' has both 'when' and 'versions'; put each version's condition in the version", at: r.id.location)
             }
             for v in r.versions {
                 let base = "\(r.id.value)/versions/\(v.name.value)"
                 if v.cite.isEmpty {
-                    error(.checkMissingCitation, CheckMessages.missingCitation("version '\(v.name.value)' of rule '\(r.id.value)'"), at: v.name.location)
+                    error(.checkMissingCitation, CheckMessages.missingCitation("version '\(Quote.name(v.name.value))' of rule '\(Quote.name(r.id.value))'"), at: v.name.location)
                 }
                 scope.path = base + "/applies"
                 let applies = v.applies.map { condition($0, &scope) }

@@ -1,7 +1,8 @@
 /// Check: syntax trees → checked rule set. Resolves names, checks types, dates, cycles and
 /// citations, and collects every error at once.
 public struct Checker {
-    var diagnostics: [Diagnostic] = []
+    /// Capped per file: a file with a million bad references costs a hundred and a count.
+    var diagnostics = DiagnosticBag(summary: .checkMoreDiagnostics)
     var facts: [FactDecl] = []
     var factIndex: [String: Int] = [:]
     var parameterIndex: [String: Int] = [:]
@@ -21,7 +22,7 @@ public struct Checker {
         checker.changedRules = changedRules
         let result = checker.run(files, sources: sources)
         let errors = checker.diagnostics.hasErrors
-        return (errors ? nil : result, checker.diagnostics)
+        return (errors ? nil : result, checker.diagnostics.all)
     }
 
     mutating func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation, help: String? = nil) {
@@ -96,11 +97,11 @@ public struct Checker {
             if let fact {
                 var values = fact.values.map(\.value)
                 if values.count > 64 {
-                    error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(name.value)' has more than 64 values"), at: name.location)
+                    error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name.value))' has more than 64 values"), at: name.location)
                     values = Array(values.prefix(64))
                 }
                 if [.enum, .list].contains(fact.type.value) && values.isEmpty {
-                    error(.parseMissingKey, "fact '\(name.value)' of type \(fact.type.value.rawValue) needs 'values'", at: fact.type.location)
+                    error(.parseMissingKey, "fact '\(Quote.name(name.value))' of type \(fact.type.value.rawValue) needs 'values'", at: fact.type.location)
                 }
                 let unknownValues: [Int] = fact.unknownValues.compactMap { v in
                     guard let i = values.firstIndex(of: v.value) else {
@@ -111,7 +112,7 @@ public struct Checker {
                 }
                 let fields = fact.fields.map { FieldDecl(name: $0.name.value, type: FactType($0.type.value), values: $0.values.map(\.value)) }
                 if fact.type.value == .records && fields.isEmpty {
-                    error(.parseMissingKey, "fact '\(name.value)' of type records needs 'fields'", at: fact.type.location)
+                    error(.parseMissingKey, "fact '\(Quote.name(name.value))' of type records needs 'fields'", at: fact.type.location)
                 }
                 facts.append(FactDecl(
                     name: name.value, type: FactType(fact.type.value), values: values, unknownValues: unknownValues, fields: fields,
@@ -132,7 +133,7 @@ public struct Checker {
                 for other in fact.notAfter {
                     guard let j = lookupFact(other) else { continue }
                     if facts[j].type != .date || facts[i].type != .date {
-                        error(.checkTypeMismatch, CheckMessages.typeMismatch("'not_after' orders dates; '\(fact.name.value)' and '\(other.value)' must both be date facts"), at: other.location)
+                        error(.checkTypeMismatch, CheckMessages.typeMismatch("'not_after' orders dates; '\(Quote.name(fact.name.value))' and '\(Quote.name(other.value))' must both be date facts"), at: other.location)
                         continue
                     }
                     facts[i].notAfter.append(j)
@@ -172,7 +173,7 @@ public struct Checker {
                 var values: [ParameterDecl.DatedValue] = []
                 for v in p.values.sorted(by: { $0.from.value < $1.from.value }) {
                     if v.cite.isEmpty {
-                        error(.checkMissingCitation, CheckMessages.missingCitation("the value of '\(p.name.value)' from \(CivilDate.format(v.from.value))"), at: v.location)
+                        error(.checkMissingCitation, CheckMessages.missingCitation("the value of '\(Quote.name(p.name.value))' from \(CivilDate.format(v.from.value))"), at: v.location)
                     }
                     if type == .integer, let (_, inRange) = ValueLimits.integer(v.value.value), !inRange {
                         error(.checkOutOfRange, CheckMessages.integerOutOfRange(v.value.value, for: "the value of '\(p.name.value)'"), at: v.value.location, help: CheckMessages.integerRangeHelp)
@@ -180,7 +181,7 @@ public struct Checker {
                     }
                     let parsed = type == .date ? CivilDate.parse(v.value.value) : Int(v.value.value)
                     guard let value = parsed else {
-                        error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(v.value.value)' is not a valid \(type.rawValue)"), at: v.value.location)
+                        error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(v.value.value))' is not a valid \(type.rawValue)"), at: v.value.location)
                         continue
                     }
                     values.append(.init(from: v.from.value, value: value, cite: v.cite.map(\.value), unverified: v.unverified, location: v.location))
@@ -205,7 +206,7 @@ public struct Checker {
             let declared = facts[i].type
             let actual = value.type == .integer && declared == .bool ? .bool : value.type
             if actual != declared && !(declared == .bool && value.type == .integer) {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("derived fact '\(d.name.value)' is declared \(declared.rawValue) but computes \(value.type.rawValue)"), at: d.compute.location)
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("derived fact '\(Quote.name(d.name.value))' is declared \(declared.rawValue) but computes \(value.type.rawValue)"), at: d.compute.location)
             }
             facts[i].derived = value
             facts[i].sources = Array(scope.facts).sorted()
@@ -258,13 +259,13 @@ public struct Checker {
 
     mutating func lookupFact(_ name: Located<String>) -> Int? {
         if let i = factIndex[name.value] { return i }
-        error(.checkUnknownFact, CheckMessages.unknown("fact", name.value), at: name.location, help: Suggest.help(for: name.value, in: factIndex.keys))
+        error(.checkUnknownFact, CheckMessages.unknown("fact", name.value), at: name.location, help: diagnostics.keeps(name.location.file) ? Suggest.help(for: name.value, in: factIndex.keys) : nil)
         return nil
     }
 
     mutating func lookupRule(_ name: Located<String>) -> Int? {
         if let i = ruleIndex[name.value] { return i }
-        error(.checkUnknownRule, CheckMessages.unknown("rule", name.value), at: name.location, help: Suggest.help(for: name.value, in: ruleIndex.keys))
+        error(.checkUnknownRule, CheckMessages.unknown("rule", name.value), at: name.location, help: diagnostics.keeps(name.location.file) ? Suggest.help(for: name.value, in: ruleIndex.keys) : nil)
         return nil
     }
 }

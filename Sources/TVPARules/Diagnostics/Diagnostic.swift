@@ -15,6 +15,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var notes: [String]
     public var help: String?
+    /// For the one diagnostic that ends a file's capped list ("… and N more in this file"):
+    /// how many diagnostics it stands for; 0 for every other.
+    public var omitted: Int = 0
 
     public init(
         _ id: DiagnosticID, _ message: String, at location: SourceLocation,
@@ -28,30 +31,21 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.help = help
     }
 
-    /// `file:line:column: error[id]: message`, then `note:` and `help:` lines.
-    public var description: String {
-        var text = "\(location): \(severity.rawValue)[\(id.rawValue)]: \(message)"
-        for note in notes { text += "\n  note: \(note)" }
-        if let help { text += "\n  help: \(help)" }
-        return text
-    }
+    /// `file:line:column: error[id]: message`, then `note:` and `help:` lines, every
+    /// control character escaped (`DiagnosticRenderer.block`).
+    public var description: String { DiagnosticRenderer.block(self) }
 }
 
 extension Array where Element == Diagnostic {
     /// True when any diagnostic is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
-    /// Sorted by file, line, column, then id, so users read them in source order.
+    /// Sorted by file, line, column, then id, so users read them in source order; a file's
+    /// "… and N more" comes after the rest of that file's.
     public func sortedForDisplay() -> [Diagnostic] {
-        sorted { ($0.location, $0.id.rawValue, $0.message) < ($1.location, $1.id.rawValue, $1.message) }
+        sorted { a, b in
+            let l = a.location, r = b.location
+            return (l.file, a.omitted > 0 ? 1 : 0, l.line, l.column, a.id.rawValue, a.message) < (r.file, b.omitted > 0 ? 1 : 0, r.line, r.column, b.id.rawValue, b.message)
+        }
     }
-}
-
-/// A collector that stages append to; the stage stops when it holds errors.
-public struct DiagnosticBag: Sendable {
-    public private(set) var all: [Diagnostic] = []
-    public init() {}
-    public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
-    public mutating func add(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
-    public var hasErrors: Bool { all.hasErrors }
 }

@@ -25,12 +25,21 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case caseInvalidId = "case.invalid-id"
     case caseInvalidOutcome = "case.invalid-outcome"
     case caseMissingKey = "case.missing-key"
+    /// The count that ends a case input's diagnostics when there are more than a hundred
+    /// (per YAML file; per JSON Lines or CSV file, over its lines or rows).
+    case caseMoreDiagnostics = "case.more-diagnostics"
     /// A value a case cannot hold: an integer outside its fact's `min:` / `max:` (or the
     /// language's `ValueLimits.integers`), a date or decision date before 1900-01-01, a
     /// `future` date more than 50 years after the decision date, a derived fact that the
     /// other facts put outside its bounds.
     case caseOutOfRange = "case.out-of-range"
     case caseReferenceCycle = "case.reference-cycle"
+    /// One case input (a YAML file, a JSON line, a CSV row) larger than `CaseLimits.inputBytes`.
+    case caseTooLarge = "case.too-large"
+    /// More family members than `CaseLimits.familyMembers`.
+    case caseTooManyMembers = "case.too-many-members"
+    /// More records in one records fact than `CaseLimits.recordsPerFact`.
+    case caseTooManyRecords = "case.too-many-records"
     case caseTypeMismatch = "case.type-mismatch"
     case caseUnknownFact = "case.unknown-fact"
     case caseUnknownField = "case.unknown-field"
@@ -43,6 +52,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case checkCycle = "check.cycle"
     case checkDuplicateId = "check.duplicate-id"
     case checkMissingCitation = "check.missing-citation"
+    /// The count that ends a rule file's or a proposal's check diagnostics past a hundred.
+    case checkMoreDiagnostics = "check.more-diagnostics"
     /// An integer in a rule file or proposal outside `ValueLimits.integers` (a literal, an
     /// `is:` value, a parameter's value, a `min:` / `max:`), or a `min:` above its `max:`.
     case checkOutOfRange = "check.out-of-range"
@@ -61,6 +72,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case parseInvalidDate = "parse.invalid-date"
     case parseInvalidValue = "parse.invalid-value"
     case parseMissingKey = "parse.missing-key"
+    /// The count that ends a rule file's or a proposal's parse diagnostics past a hundred.
+    case parseMoreDiagnostics = "parse.more-diagnostics"
     case parseUnknownKey = "parse.unknown-key"
     case parseWrongShape = "parse.wrong-shape"
     case parseYamlSyntax = "parse.yaml-syntax"

@@ -25,7 +25,8 @@ public enum DiffRun {
     private struct BatchResult: Sendable {
         var summary: DiffSummary
         var changes: [ChangedCase]
-        var diagnostics: [Diagnostic]
+        /// Each input's diagnostics, with its file.
+        var diagnostics: [(file: String, [Diagnostic])]
     }
 
     /// Compares every case under `paths` on both sides of the plan, in corpus order, on every
@@ -44,6 +45,9 @@ public enum DiffRun {
         header.redacted = options.redact
         sink.begin(header)
         var pseudonyms = Pseudonyms()
+        // At most a hundred diagnostics per file (of a JSON Lines or CSV file, over its lines or
+        // rows), then a count.
+        var cap = DiagnosticStreamCap()
         let pipeline = OrderedPipeline<[CaseInput], BatchResult>()
         pipeline.run(
             workers: options.workers, inFlight: options.workers * 4,
@@ -53,7 +57,7 @@ public enum DiffRun {
                 for input in batch {
                     let (change, d) = comparer.compare(input, into: &result.summary)
                     if let change { result.changes.append(change) }
-                    result.diagnostics += d
+                    if !d.isEmpty { result.diagnostics.append((input.path, d)) }
                 }
                 return result
             },
@@ -67,11 +71,16 @@ public enum DiffRun {
             },
             consume: { result in
                 summary.add(result.summary)
-                report(result.diagnostics)
+                for (file, diagnostics) in result.diagnostics {
+                    let shown = cap.begin(file) + cap.pass(diagnostics)
+                    if !shown.isEmpty { report(shown) }
+                }
                 // Pseudonyms follow the order of the report, so they are given here, in corpus order.
                 for change in result.changes { sink.changed(options.redact ? change.pseudonymized(as: pseudonyms.next()) : change) }
                 progress?(summary.cases, stream.totalBytes > 0 ? Double(stream.bytesRead) / Double(stream.totalBytes) : 1)
             })
+        let last = cap.finish()
+        if !last.isEmpty { report(last) }
         sink.end(summary)
         return summary
     }

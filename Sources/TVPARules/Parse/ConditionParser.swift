@@ -11,7 +11,7 @@ extension NodeReader {
         let keys = pairs.map(\.key)
         let operators = keys.filter { Self.conditionOperators.contains($0) }
         for (key, keyNode, _) in pairs where !Self.conditionOperators.contains(key) && !Self.conditionModifiers.contains(key) {
-            report(.parseUnknownKey, ParseMessages.unknownKey(key, in: what), at: keyNode, help: Suggest.help(for: key, in: Self.conditionOperators + Self.conditionModifiers))
+            report(.parseUnknownKey, ParseMessages.unknownKey(key, in: what), at: keyNode, help: suggestion(for: key, in: Self.conditionOperators + Self.conditionModifiers))
         }
         guard operators.count == 1, let op = operators.first else {
             report(.parseWrongShape, ParseMessages.unknownCondition(operators), at: node)
@@ -139,7 +139,7 @@ extension NodeReader {
                 else { return nil }
                 return ValueSyntax(kind: .ifThenElse(c, a, b), location: location)
             default:
-                report(.parseUnknownKey, "unknown value form '\(key)'", at: keyNode, help: Suggest.help(for: key, in: Self.valueForms))
+                report(.parseUnknownKey, ParseMessages.unknownValueFormKey(key), at: keyNode, help: suggestion(for: key, in: Self.valueForms))
                 return nil
             }
         default:

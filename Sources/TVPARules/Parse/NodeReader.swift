@@ -10,7 +10,8 @@ struct NodeReader {
     /// Added to every line number: the line of the file on which this text begins.
     var lineOffset = 0
     let dialect: Dialect
-    var diagnostics: [Diagnostic] = []
+    /// Capped per file: a file with a million bad items costs a hundred diagnostics and a count.
+    var diagnostics: DiagnosticBag
     /// Quote no value from the text in a diagnostic (a case read with `--redact`): locations,
     /// names and what is expected remain, the values written there do not.
     var withholdsValues = false
@@ -18,23 +19,36 @@ struct NodeReader {
     init(file: String, dialect: Dialect = .rules) {
         self.file = file
         self.dialect = dialect
+        diagnostics = DiagnosticBag(summary: dialect == .rules ? .parseMoreDiagnostics : .caseMoreDiagnostics)
     }
 
     func location(_ node: Node) -> SourceLocation {
         SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
     }
 
-    /// A value for a diagnostic to quote: the value, or when values are withheld, a stand-in.
-    func shown(_ value: String) -> String { withholdsValues ? Redaction.withheld : value }
+    /// A value for a diagnostic to quote: a short, escaped excerpt of it (`Quote.token`), or
+    /// when values are withheld, a stand-in.
+    func shown(_ value: String) -> String { withholdsValues ? Redaction.withheld : Quote.token(value) }
 
-    /// What a node is, for "found …": a scalar is quoted, unless values are withheld.
+    /// What a node is, for "found …": a scalar is quoted (an excerpt), unless values are withheld.
     func kind(_ node: Node) -> String {
         if withholdsValues, case .scalar = node { return "'\(Redaction.withheld)'" }
         return node.kindName
     }
 
     mutating func report(_ id: DiagnosticID, _ message: String, at node: Node, help: String? = nil) {
-        diagnostics.append(Diagnostic(id, message, at: location(node), help: help))
+        let at = location(node)
+        guard diagnostics.keeps(at.file) else { return diagnostics.count(id.defaultSeverity, at: at) }
+        diagnostics.append(Diagnostic(id, message, at: at, help: help))
+    }
+
+    /// Whether a diagnostic would still be kept: past a file's hundredth it is only counted, so
+    /// a caller skips the "did you mean" search its hint would need.
+    var keepsDiagnostics: Bool { diagnostics.keeps(file) }
+
+    /// A "did you mean" hint, searched for only while diagnostics are kept.
+    func suggestion(for name: String, in candidates: @autoclosure () -> [String]) -> String? {
+        keepsDiagnostics ? Suggest.help(for: name, in: candidates()) : nil
     }
 
     private var unknownKeyID: DiagnosticID { dialect == .rules ? .parseUnknownKey : .caseUnknownKey }
@@ -78,7 +92,7 @@ struct NodeReader {
             } else {
                 report(
                     unknownKeyID, ParseMessages.unknownKey(key, in: what), at: keyNode,
-                    help: Suggest.help(for: key, in: allowed) ?? ParseMessages.allowedKeys(allowed))
+                    help: suggestion(for: key, in: allowed) ?? ParseMessages.allowedKeys(allowed))
             }
         }
         var complete = true
@@ -191,40 +205,72 @@ struct NodeReader {
         guard let word = word(node, what: what) else { return nil }
         guard let value = E(rawValue: word.value) else {
             let options = E.allCases.map(\.rawValue)
-            report(dialect == .rules ? .parseInvalidValue : .caseUnknownValue, ParseMessages.notOneOf(word.value, options, for: what), at: node, help: Suggest.help(for: word.value, in: options))
+            report(dialect == .rules ? .parseInvalidValue : .caseUnknownValue, ParseMessages.notOneOf(shown(word.value), options, for: what), at: node, help: withholdsValues ? nil : suggestion(for: word.value, in: options))
             return nil
         }
         return Located(value, word.location)
     }
 
-    /// Composes YAML text into a node, turning a libyaml error into a located diagnostic.
+    /// Composes YAML text into a node, turning a libyaml error into a diagnostic at the place
+    /// it names. No message quotes the text: Yams' own descriptions of its errors hold the
+    /// whole offending line, which may be a survivor's narrative.
     mutating func compose(_ text: String) -> Node? {
+        let id: DiagnosticID = dialect == .rules ? .parseYamlSyntax : .caseYamlSyntax
+        func at(_ line: Int, _ column: Int) -> SourceLocation {
+            SourceLocation(file: file, line: line + lineOffset, column: column)
+        }
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            let id: DiagnosticID = dialect == .rules ? .parseYamlSyntax : .caseYamlSyntax
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
                 var message = problem
                 if let context { message += " (\(context.text))" }
-                diagnostics.append(Diagnostic(id, ParseMessages.yamlSyntax(message), at: SourceLocation(file: file, line: mark.line, column: mark.column)))
+                diagnostics.append(Diagnostic(id, ParseMessages.yamlSyntax(message), at: at(mark.line, mark.column)))
+            case .reader(let problem, let offset, let value, _):
+                // A control character, or bytes that are not UTF-8: Yams gives an offset in
+                // characters, not a mark.
+                let (line, column) = offset.map { Self.lineAndColumn(ofCharacter: $0, in: text) } ?? (1, 1)
+                diagnostics.append(Diagnostic(id, ParseMessages.yamlReader(problem, value: value), at: at(line, column)))
             case .duplicatedKeysInMapping(let duplicates, let context):
-                diagnostics.append(Diagnostic(dialect == .rules ? .checkDuplicateId : .caseYamlSyntax, ParseMessages.duplicateKeys(duplicates), at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column)))
+                diagnostics.append(Diagnostic(dialect == .rules ? .checkDuplicateId : .caseYamlSyntax, ParseMessages.duplicateKeys(duplicates), at: at(context.mark.line, context.mark.column)))
             default:
-                diagnostics.append(Diagnostic(id, ParseMessages.yamlSyntax("\(error)"), at: SourceLocation(file: file, line: 1, column: 1)))
+                diagnostics.append(Diagnostic(id, ParseMessages.yamlSyntax(ParseMessages.yamlFailed(error)), at: at(1, 1)))
             }
             return nil
         } catch {
-            diagnostics.append(Diagnostic(dialect == .rules ? .parseYamlSyntax : .caseYamlSyntax, ParseMessages.yamlSyntax("\(error)"), at: SourceLocation(file: file, line: 1, column: 1)))
+            diagnostics.append(Diagnostic(id, ParseMessages.yamlSyntax(ParseMessages.yamlFailed(error)), at: at(1, 1)))
             return nil
         }
+    }
+
+    /// The 1-based line and column of the character at `offset` (counted in characters, as
+    /// Yams counts a reader error's offset); the column counts Unicode scalars, as libyaml's
+    /// marks do.
+    static func lineAndColumn(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var index = text.startIndex
+        var remaining = offset
+        while remaining > 0, index < text.endIndex {
+            let character = text[index]
+            if character.isNewline {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+            index = text.index(after: index)
+            remaining -= 1
+        }
+        return (line, column)
     }
 }
 
 extension Node {
     var kindName: String {
         switch self {
-        case .scalar(let s): return "'\(s.string)'"
+        case .scalar(let s): return "'\(Quote.token(s.string))'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"

@@ -5,9 +5,9 @@ public enum RuleFileParser {
     public static func parse(_ source: SourceText) -> (SyntaxFile, [Diagnostic]) {
         var reader = NodeReader(file: source.path)
         var file = SyntaxFile(path: source.path)
-        guard let root = reader.compose(source.text) else { return (file, reader.diagnostics) }
+        guard let root = reader.compose(source.text) else { return (file, reader.diagnostics.all) }
         guard let top = reader.fields(root, what: "a rule file", allowed: ["facts", "derived", "contradictions", "parameters", "rules", "programs"]) else {
-            return (file, reader.diagnostics)
+            return (file, reader.diagnostics.all)
         }
         if let node = top["facts"] { file.facts = reader.named(node, what: "facts") { r, name, n in r.fact(name, n) } }
         if let node = top["derived"] { file.derived = reader.named(node, what: "derived") { r, name, n in r.derived(name, n) } }
@@ -17,7 +17,7 @@ public enum RuleFileParser {
         if let node = top["contradictions"], let items = reader.sequence(node, what: "contradictions") {
             file.contradictions = items.compactMap { reader.contradiction($0) }
         }
-        return (file, reader.diagnostics)
+        return (file, reader.diagnostics.all)
     }
 }
 
@@ -37,7 +37,7 @@ extension NodeReader {
     }
 
     mutating func fact(_ name: Located<String>, _ node: Node) -> FactSyntax? {
-        guard let f = fields(node, what: "fact '\(name.value)'", allowed: ["type", "values", "unknown_values", "fields", "question", "subject", "role", "sensitive", "future", "not_after", "cite", "min", "max"], required: ["type"]),
+        guard let f = fields(node, what: ParseMessages.named("fact", name.value), allowed: ["type", "values", "unknown_values", "fields", "question", "subject", "role", "sensitive", "future", "not_after", "cite", "min", "max"], required: ["type"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
         else { return nil }
         var fact = FactSyntax(name: name, type: type)
@@ -59,7 +59,7 @@ extension NodeReader {
                     if let t = enumeration(value, FactTypeName.self, what: "field type") {
                         fact.fields.append(FieldSyntax(name: fieldName, type: t, values: []))
                     }
-                } else if let ff = fields(value, what: "field '\(key)'", allowed: ["type", "values"], required: ["type"]),
+                } else if let ff = fields(value, what: ParseMessages.named("field", key), allowed: ["type", "values"], required: ["type"]),
                     let t = enumeration(ff["type"]!, FactTypeName.self, what: "field type")
                 {
                     fact.fields.append(FieldSyntax(name: fieldName, type: t, values: ff["values"].map { words($0, what: "value") } ?? []))
@@ -70,7 +70,7 @@ extension NodeReader {
     }
 
     mutating func derived(_ name: Located<String>, _ node: Node) -> DerivedSyntax? {
-        guard let f = fields(node, what: "derived fact '\(name.value)'", allowed: ["type", "question", "compute", "min", "max"], required: ["type", "compute"]),
+        guard let f = fields(node, what: ParseMessages.named("derived fact", name.value), allowed: ["type", "question", "compute", "min", "max"], required: ["type", "compute"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
         else { return nil }
         let compute: ValueSyntax?
@@ -86,7 +86,7 @@ extension NodeReader {
     }
 
     mutating func parameter(_ name: Located<String>, _ node: Node) -> ParameterSyntax? {
-        guard let f = fields(node, what: "parameter '\(name.value)'", allowed: ["type", "title", "values"], required: ["type", "values"]),
+        guard let f = fields(node, what: ParseMessages.named("parameter", name.value), allowed: ["type", "title", "values"], required: ["type", "values"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "parameter type"),
             let items = sequence(f["values"]!, what: "parameter values")
         else { return nil }
@@ -126,13 +126,13 @@ extension NodeReader {
     static let ruleKeys = ["title", "cite", "says", "discretionary", "unverified", "from", "until", "when", "unless", "notes", "versions", "combine"]
 
     mutating func rule(_ id: Located<String>, _ node: Node) -> RuleSyntax? {
-        guard let f = fields(node, what: "rule '\(id.value)'", allowed: Self.ruleKeys) else { return nil }
+        guard let f = fields(node, what: ParseMessages.named("rule", id.value), allowed: Self.ruleKeys) else { return nil }
         var versions: [VersionSyntax] = []
         if let n = f["versions"] {
             versions = named(n, what: "versions") { r, name, v in r.version(name, v) }
         }
         if f["when"] == nil && versions.isEmpty {
-            report(.parseMissingKey, ParseMessages.missingKey("when", in: "rule '\(id.value)'") + " (or 'versions')", at: node)
+            report(.parseMissingKey, ParseMessages.missingKey("when", in: ParseMessages.named("rule", id.value)) + " (or 'versions')", at: node)
         }
         return RuleSyntax(
             id: id, title: string(f["title"], what: "title"), cite: citations(f["cite"]), says: says(f["says"]),
@@ -143,7 +143,7 @@ extension NodeReader {
     }
 
     mutating func version(_ name: Located<String>, _ node: Node) -> VersionSyntax? {
-        guard let f = fields(node, what: "version '\(name.value)'", allowed: ["label", "cite", "from", "until", "applies", "when", "unless", "says", "notes", "unverified"], required: ["when"]) else { return nil }
+        guard let f = fields(node, what: ParseMessages.named("version", name.value), allowed: ["label", "cite", "from", "until", "applies", "when", "unless", "says", "notes", "unverified"], required: ["when"]) else { return nil }
         return VersionSyntax(
             name: name, label: string(f["label"], what: "label"), cite: citations(f["cite"]),
             from: f["from"].flatMap { date($0, what: "from") }, until: f["until"].flatMap { date($0, what: "until") },
@@ -153,7 +153,7 @@ extension NodeReader {
     }
 
     mutating func program(_ id: Located<String>, _ node: Node) -> ProgramSyntax? {
-        guard let f = fields(node, what: "program '\(id.value)'", allowed: ["title", "subject", "rule", "cite", "law_version", "discretionary", "not_applicable", "notes"], required: ["rule"]),
+        guard let f = fields(node, what: ParseMessages.named("program", id.value), allowed: ["title", "subject", "rule", "cite", "law_version", "discretionary", "not_applicable", "notes"], required: ["rule"]),
             let rule = scalar(f["rule"]!, what: "rule")
         else { return nil }
         var notApplicable: [NotApplicableSyntax] = []

@@ -5,7 +5,7 @@ public struct ProposalOverlay {
     private var files: [SyntaxFile]
     private let proposal: ProposalSyntax
     private var added: SyntaxFile
-    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics = DiagnosticBag(summary: .checkMoreDiagnostics)
     /// Where the proposal changes each rule it changes, by rule id (first change wins).
     private(set) var changedRules: [String: SourceLocation] = [:]
 
@@ -18,7 +18,7 @@ public struct ProposalOverlay {
             let rule = ConditionAddress(change.target).rule
             if change.verb != .addFact && change.verb != .setParameter { overlay.noteChange(rule, change.bodyLocation) }
         }
-        return (overlay.files + [overlay.added], overlay.diagnostics, overlay.changedRules)
+        return (overlay.files + [overlay.added], overlay.diagnostics.all, overlay.changedRules)
     }
 
     /// The citation every rule the proposal changes carries, so explanations and diff reports
@@ -149,7 +149,7 @@ public struct ProposalOverlay {
             var steps = path
             if let id = address.conditionId {
                 guard let found = holder.path(to: id) else {
-                    failures.append("no condition has id '\(id)'")
+                    failures.append("no condition has id '\(Quote.name(id))'")
                     return
                 }
                 steps = found
@@ -161,7 +161,7 @@ public struct ProposalOverlay {
         }
         if rule.versions.isEmpty {
             if let version {
-                error(.checkUnknownVersion, "rule '\(rule.id.value)' has no dated versions, so no version '\(version.value)'", at: version.location)
+                error(.checkUnknownVersion, "rule '\(Quote.name(rule.id.value))' has no dated versions, so no version '\(Quote.name(version.value))'", at: version.location)
                 return
             }
             var holder = ConditionEdit.Holder(when: rule.when, unless: rule.unless, applies: nil)
@@ -188,7 +188,7 @@ public struct ProposalOverlay {
             }
         }
         guard edited > 0 else {
-            error(.proposalUnknownCondition, "\(change.verb.rawValue) '\(change.target.value)': \(failures.first ?? "nothing to change")", at: change.target.location,
+            error(.proposalUnknownCondition, "\(change.verb.rawValue) '\(Quote.name(change.target.value))': \(failures.first ?? "nothing to change")", at: change.target.location,
                 help: "address a condition by its path in the rule (see `tvpa dump --stage checked`), e.g. '\(rule.id.value)/when/all[0]', or by its id: '\(rule.id.value)#some-id'")
             return
         }
@@ -233,10 +233,10 @@ public struct ProposalOverlay {
                 failure = "name the entry's condition: '\(address.rule)/\(first)/when'"
             }
         } else {
-            failure = "program '\(address.rule)' has \(program.notApplicable.count) not_applicable entries; address one as '\(address.rule)/not_applicable[0]'"
+            failure = "program '\(Quote.name(address.rule))' has \(program.notApplicable.count) not_applicable entries; address one as '\(address.rule)/not_applicable[0]'"
         }
         if let failure {
-            error(.proposalUnknownCondition, "\(change.verb.rawValue) '\(change.target.value)': \(failure)", at: change.target.location)
+            error(.proposalUnknownCondition, "\(change.verb.rawValue) '\(Quote.name(change.target.value))': \(failure)", at: change.target.location)
             return
         }
         files[f].programs[p] = program
@@ -260,13 +260,13 @@ public struct ProposalOverlay {
 
     private mutating func existingRule(_ id: Located<String>) -> (Int, Int)? {
         if let address = ruleAddress(id.value) { return address }
-        error(.checkUnknownRule, CheckMessages.unknown("rule", id.value), at: id.location, help: Suggest.help(for: id.value, in: files.lazy.flatMap(\.rules).map(\.id.value)))
+        error(.checkUnknownRule, CheckMessages.unknown("rule", id.value), at: id.location, help: diagnostics.keeps(id.location.file) ? Suggest.help(for: id.value, in: files.lazy.flatMap(\.rules).map(\.id.value)) : nil)
         return nil
     }
 
     private mutating func existingVersion(_ name: Located<String>, of rule: RuleSyntax) -> Int? {
         if let v = rule.versions.firstIndex(where: { $0.name.value == name.value }) { return v }
-        error(.checkUnknownVersion, "rule '\(rule.id.value)' has no version '\(name.value)'", at: name.location,
+        error(.checkUnknownVersion, "rule '\(Quote.name(rule.id.value))' has no version '\(Quote.name(name.value))'", at: name.location,
             help: Suggest.help(for: name.value, in: rule.versions.map(\.name.value)) ?? "versions: \(rule.versions.map(\.name.value).joined(separator: ", "))")
         return nil
     }

@@ -12,14 +12,14 @@ public enum ProposalParser {
             let head = reader.fields(top["proposal"]!, what: "proposal", allowed: ["title", "description", "cite"], required: ["title", "cite"]),
             let title = reader.string(head["title"], what: "title"),
             let items = reader.sequence(top["changes"]!, what: "changes")
-        else { return (nil, reader.diagnostics) }
+        else { return (nil, reader.diagnostics.all) }
         let cite = reader.citations(head["cite"])
         if cite.isEmpty {
             reader.report(.checkMissingCitation, "a proposal needs 'cite': who proposes it, and where", at: head["cite"]!)
         }
         let changes = items.compactMap { reader.change($0, proposalCite: cite) }
         let proposal = ProposalSyntax(path: source.path, title: title, description: reader.string(head["description"], what: "description"), cite: cite, changes: changes)
-        return (reader.diagnostics.hasErrors ? nil : proposal, reader.diagnostics)
+        return (reader.diagnostics.hasErrors ? nil : proposal, reader.diagnostics.all)
     }
 }
 
@@ -36,7 +36,7 @@ extension NodeReader {
         guard let target = scalar(f[verb.rawValue]!, what: verb.rawValue) else { return nil }
         func need(_ key: String) -> Node? {
             if let n = f[key] { return n }
-            report(.parseMissingKey, ParseMessages.missingKey(key, in: "\(verb.rawValue) \(target.value)"), at: node)
+            report(.parseMissingKey, ParseMessages.missingKey(key, in: "\(verb.rawValue) \(Quote.name(target.value))"), at: node)
             return nil
         }
         let version = f["version"].flatMap { scalar($0, what: "version") }

@@ -1,6 +1,7 @@
 /// A diff report for people, as text or Markdown: the heading, a summary per program with its
 /// transition table, then the changed cases (the first `show` of them) with the rules whose
-/// status changed and their citations. Streams in, renders at the end.
+/// status changed and their citations. Streams in, renders at the end. Every string it did not
+/// write itself (paths, ids, titles, the proposal's text) passes through `Escape`.
 public struct DiffReport: DiffSink {
     public enum Style: Sendable { case text, markdown }
 
@@ -41,7 +42,7 @@ public struct DiffReport: DiffSink {
     }
 
     static func side(_ s: DiffSide) -> String {
-        "\(s.rules) (\(s.digest.prefix(19))…)" + (s.asOf.map { ", every case decided as of \(CivilDate.format($0))" } ?? "")
+        "\(e(s.rules)) (\(s.digest.prefix(19))…)" + (s.asOf.map { ", every case decided as of \(CivilDate.format($0))" } ?? "")
     }
 
     static func move(_ d: ChangedDecision) -> String {
@@ -85,30 +86,33 @@ public struct DiffReport: DiffSink {
         return "Not evaluated: " + parts.joined(separator: "; ") + " (each error is on standard error)."
     }
 
+    static func e(_ s: String) -> String { Escape.text(s) }
+    func e(_ s: String) -> String { Escape.text(s) }
+
     // MARK: Text
 
     func text(_ h: DiffHeader, _ s: DiffSummary) -> String {
         var out = ""
         if let p = h.proposal {
-            out += "Proposal: \(p.title) (\(p.path))\n"
-            for c in p.cite { out += "  Source: \(c)\n" }
-            if let d = p.description { out += "  \(d)\n" }
+            out += "Proposal: \(e(p.title)) (\(e(p.path)))\n"
+            for c in p.cite { out += "  Source: \(e(c))\n" }
+            if let d = p.description { out += "  \(Escape.lines(d, indent: "  "))\n" }
         }
-        out += "Before: \(h.before.label) — \(Self.side(h.before))\n"
-        out += "After:  \(h.after.label) — \(Self.side(h.after))\n"
+        out += "Before: \(e(h.before.label)) — \(Self.side(h.before))\n"
+        out += "After:  \(e(h.after.label)) — \(Self.side(h.after))\n"
         if h.redacted { out += "Redacted: " + Self.redactedNote + "\n" }
         out += Self.counts(s) + "\n"
         if let why = Self.notEvaluated(s, h) { out += why + "\n" }
         out += "\n"
-        let width = max(7, s.programs.map { $0.title.count + $0.program.count + 3 }.max() ?? 0)
+        let width = max(7, s.programs.map { e($0.title).count + e($0.program).count + 3 }.max() ?? 0)
         out += "Program".padding(toLength: width, withPad: " ", startingAt: 0) + "  decisions  unchanged  changed  moves\n"
         for t in s.programs {
-            let name = "\(t.title) [\(t.program)]"
+            let name = "\(e(t.title)) [\(e(t.program))]"
             out += name.padding(toLength: width, withPad: " ", startingAt: 0)
             out += "  " + pad(t.total, 9) + "  " + pad(t.unchanged, 9) + "  " + pad(t.changed, 7) + "  " + Self.moves(t) + "\n"
         }
         for t in s.programs where t.changed > 0 {
-            out += "\n\(t.title) [\(t.program)] — before (rows) × after (columns):\n"
+            out += "\n\(e(t.title)) [\(e(t.program))] — before (rows) × after (columns):\n"
             out += "".padding(toLength: 14, withPad: " ", startingAt: 0) + Transitions.order.map { pad($0.rawValue, 14) }.joined() + "\n"
             for a in 0..<3 {
                 out += Transitions.order[a].rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
@@ -117,19 +121,19 @@ public struct DiffReport: DiffSink {
         }
         if !changes.isEmpty { out += "\nChanged cases\n" }
         for c in changes {
-            out += "\n" + (c.redacted ? Redaction.heading(c.id, redacted: true) : "\(c.id) (\(c.path):\(c.line))") + (c.beforeDate == c.afterDate ? ", decided as of \(CivilDate.format(c.afterDate))" : ", as of \(CivilDate.format(c.beforeDate)) vs \(CivilDate.format(c.afterDate))") + "\n"
+            out += "\n" + e(c.redacted ? Redaction.heading(c.id, redacted: true) : "\(c.id) (\(c.path):\(c.line))") + (c.beforeDate == c.afterDate ? ", decided as of \(CivilDate.format(c.afterDate))" : ", as of \(CivilDate.format(c.beforeDate)) vs \(CivilDate.format(c.afterDate))") + "\n"
             for d in c.decisions {
-                out += "  \(d.programTitle)" + (d.subject == "principal" ? "" : " — family member \(d.subject)") + ": \(Self.move(d))\n"
+                out += "  \(e(d.programTitle))" + (d.subject == "principal" ? "" : " — family member \(e(d.subject))") + ": \(Self.move(d))\n"
                 for r in d.rules where r.before != nil && r.after != nil {
-                    out += "    \(r.cause ? "*" : "-") \(r.rule): \(Self.status(r.before)) → \(Self.status(r.after)) — \(r.title)\n"
-                    if r.cause { out += "        \(r.cite.joined(separator: "; "))\n" }
+                    out += "    \(r.cause ? "*" : "-") \(e(r.rule)): \(Self.status(r.before)) → \(Self.status(r.after)) — \(e(r.title))\n"
+                    if r.cause { out += "        \(e(r.cite.joined(separator: "; ")))\n" }
                 }
                 for r in d.rules where r.before == nil {
-                    out += "    \(r.cause ? "*" : "+") \(r.rule): now part of the decision, \(Self.status(r.after)) — \(r.title)\n"
-                    if r.cause { out += "        \(r.cite.joined(separator: "; "))\n" }
+                    out += "    \(r.cause ? "*" : "+") \(e(r.rule)): now part of the decision, \(Self.status(r.after)) — \(e(r.title))\n"
+                    if r.cause { out += "        \(e(r.cite.joined(separator: "; ")))\n" }
                 }
                 let dropped = d.rules.filter { $0.after == nil }.map(\.rule)
-                if !dropped.isEmpty { out += "    no longer part of the decision: \(dropped.joined(separator: ", "))\n" }
+                if !dropped.isEmpty { out += "    no longer part of the decision: \(e(dropped.joined(separator: ", ")))\n" }
             }
         }
         if unlisted > 0 { out += "\n… and \(unlisted) more changed case\(unlisted == 1 ? "" : "s") (raise --show, or use --format csv or json for every one).\n" }
@@ -143,16 +147,18 @@ public struct DiffReport: DiffSink {
 
     // MARK: Markdown
 
-    static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+    /// A Markdown table cell: escaped (`Escape.text`, so a line break is `\n` and cannot end
+    /// the row), its `|` too.
+    static func cell(_ s: String) -> String { Escape.text(s).replacingOccurrences(of: "|", with: "\\|") }
 
     func markdown(_ h: DiffHeader, _ s: DiffSummary) -> String {
-        var out = "# " + (h.proposal.map { "Proposal: \($0.title)" } ?? "Rule comparison: \(h.before.label) vs \(h.after.label)") + "\n\n"
+        var out = "# " + e(h.proposal.map { "Proposal: \($0.title)" } ?? "Rule comparison: \(h.before.label) vs \(h.after.label)") + "\n\n"
         if let p = h.proposal {
-            if let d = p.description { out += d + "\n\n" }
-            out += "Source: " + p.cite.joined(separator: "; ") + " (`\(p.path)`)\n\n"
+            if let d = p.description { out += Escape.lines(d, indent: "") + "\n\n" }
+            out += "Source: " + e(p.cite.joined(separator: "; ")) + " (`\(e(p.path))`)\n\n"
         }
-        out += "- **Before:** \(h.before.label) — `\(h.before.rules)` (`\(h.before.digest.prefix(19))…`)" + (h.before.asOf.map { ", as of \(CivilDate.format($0))" } ?? "") + "\n"
-        out += "- **After:** \(h.after.label) — `\(h.after.rules)` (`\(h.after.digest.prefix(19))…`)" + (h.after.asOf.map { ", as of \(CivilDate.format($0))" } ?? "") + "\n"
+        out += "- **Before:** \(e(h.before.label)) — `\(e(h.before.rules))` (`\(h.before.digest.prefix(19))…`)" + (h.before.asOf.map { ", as of \(CivilDate.format($0))" } ?? "") + "\n"
+        out += "- **After:** \(e(h.after.label)) — `\(e(h.after.rules))` (`\(h.after.digest.prefix(19))…`)" + (h.after.asOf.map { ", as of \(CivilDate.format($0))" } ?? "") + "\n"
         out += "- **Cases:** " + Self.counts(s) + "\n"
         if h.redacted { out += "- **Redacted:** " + Self.redactedNote + "\n" }
         if let why = Self.notEvaluated(s, h) { out += "- " + why + "\n" }
@@ -171,11 +177,11 @@ public struct DiffReport: DiffSink {
             out += "\n## Changed cases\n\nRules marked **cause** are where the change starts (no rule under them changed).\n"
         }
         for c in changes {
-            out += c.redacted ? "\n### \(Redaction.heading(c.id, redacted: true))\n\nDecided as of" : "\n### `\(c.id)`\n\n`\(c.path):\(c.line)`, decided as of"
+            out += c.redacted ? "\n### \(e(Redaction.heading(c.id, redacted: true)))\n\nDecided as of" : "\n### `\(e(c.id))`\n\n`\(e(c.path)):\(c.line)`, decided as of"
             out += " \(CivilDate.format(c.afterDate))" + (c.beforeDate == c.afterDate ? "" : " (before: \(CivilDate.format(c.beforeDate)))") + "\n\n"
             out += "| Program | Subject | Before | After |\n|---|---|---|---|\n"
             for d in c.decisions {
-                out += "| \(Self.cell(d.programTitle)) | \(d.subject) | \(d.before.rawValue) (\(d.beforeReason.rawValue)) | \(d.after.rawValue) (\(d.afterReason.rawValue)) |\n"
+                out += "| \(Self.cell(d.programTitle)) | \(Self.cell(d.subject)) | \(d.before.rawValue) (\(d.beforeReason.rawValue)) | \(d.after.rawValue) (\(d.afterReason.rawValue)) |\n"
             }
             out += "\n| Rule | Before | After | Citations |\n|---|---|---|---|\n"
             var seen = Set<String>()
@@ -183,10 +189,10 @@ public struct DiffReport: DiffSink {
             for d in c.decisions {
                 for r in d.rules where seen.insert(r.rule).inserted {
                     guard r.after != nil else {
-                        dropped.append("`\(r.rule)`")
+                        dropped.append("`\(e(r.rule))`")
                         continue
                     }
-                    out += "| \(r.cause ? "**cause** " : "")`\(r.rule)` \(Self.cell(r.title)) | \(Self.status(r.before)) | \(Self.status(r.after)) | \(Self.cell(r.cite.joined(separator: "; "))) |\n"
+                    out += "| \(r.cause ? "**cause** " : "")`\(Self.cell(r.rule))` \(Self.cell(r.title)) | \(Self.status(r.before)) | \(Self.status(r.after)) | \(Self.cell(r.cite.joined(separator: "; "))) |\n"
                 }
             }
             if !dropped.isEmpty { out += "\nNo longer part of the decision: \(dropped.joined(separator: ", ")).\n" }

@@ -87,7 +87,8 @@ public struct DiffCSVStream: DiffSink {
                 d.rules.map { "\($0.rule):\($0.before?.status ?? "not_reached")>\($0.after?.status ?? "not_reached")" }.joined(separator: ";"),
                 causes.flatMap(\.cite).joined(separator: "; "),
             ]
-            out += row.map(CSV.quote).joined(separator: ",") + "\n"
+            // Escaped as text reports are: a cell holds no control character.
+            out += row.map { CSV.quote(Escape.text($0)) }.joined(separator: ",") + "\n"
         }
         write(out)
     }

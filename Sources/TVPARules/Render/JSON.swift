@@ -26,9 +26,12 @@ public indirect enum JSON: Sendable {
         }
     }
 
+    /// A JSON string. Beyond what JSON requires (`"`, `\\`, C0 controls), every character
+    /// `Escape` escapes in text (DEL, C1 controls, bidirectional overrides, line separators…) is
+    /// written as a `\u` escape, so the same value reaches a program and never a terminal raw.
     static func quote(_ s: String) -> String {
         // Most strings need no escape: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
+        if !s.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C }) && !Escape.needsEscape(s) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -38,7 +41,7 @@ public indirect enum JSON: Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
+                if Escape.isUnsafe(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

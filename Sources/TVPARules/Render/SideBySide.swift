@@ -13,21 +13,21 @@ public struct SideBySide {
 
     public func render(before: CaseReport, after: CaseReport) -> String {
         let text = TextRenderer(color: false)
-        let heading = Redaction.heading(before.caseId, redacted: before.redacted)
-        var out = markdown ? "# \(before.redacted ? heading : "Case `\(before.caseId)`"): before and after\n\n" : "\(heading): before (left) and after (right); lines that differ are marked ›\n"
+        let heading = Escape.text(Redaction.heading(before.caseId, redacted: before.redacted))
+        var out = markdown ? "# \(before.redacted ? heading : "Case `\(Escape.text(before.caseId))`"): before and after\n\n" : "\(heading): before (left) and after (right); lines that differ are marked ›\n"
         if before.redacted { out += (markdown ? "*Redacted: " : "Redacted: ") + TextRenderer.redactedNote + (markdown ? "*\n\n" : "\n") }
         out += markdown
-            ? "- **Before:** \(header.before.label), as of \(CivilDate.format(before.asOf))\n- **After:** \(header.after.label), as of \(CivilDate.format(after.asOf))\n"
-            : "Before: \(header.before.label), as of \(CivilDate.format(before.asOf))\nAfter:  \(header.after.label), as of \(CivilDate.format(after.asOf))\n"
+            ? "- **Before:** \(Escape.text(header.before.label)), as of \(CivilDate.format(before.asOf))\n- **After:** \(Escape.text(header.after.label)), as of \(CivilDate.format(after.asOf))\n"
+            : "Before: \(Escape.text(header.before.label)), as of \(CivilDate.format(before.asOf))\nAfter:  \(Escape.text(header.after.label)), as of \(CivilDate.format(after.asOf))\n"
         var unchanged: [String] = []
         for b in before.decisions {
             guard let a = after.decisions.first(where: { $0.program == b.program && $0.subject == b.subject }) else { continue }
-            let who = b.subject == "principal" ? "" : " — family member \(b.subject)"
+            let who = b.subject == "principal" ? "" : " — family member \(Escape.text(b.subject))"
             let changed = a.outcome != b.outcome || a.reason != b.reason
-            let title = "\(b.programTitle)\(who): \(b.outcome.rawValue) (\(b.reason.rawValue)) → \(a.outcome.rawValue) (\(a.reason.rawValue))" + (changed ? "  [changed]" : "")
+            let title = "\(Escape.text(b.programTitle))\(who): \(b.outcome.rawValue) (\(b.reason.rawValue)) → \(a.outcome.rawValue) (\(a.reason.rawValue))" + (changed ? "  [changed]" : "")
             let rows = Self.align(Self.lines(text.explanation(b)), Self.lines(text.explanation(a)))
             guard changed || rows.contains(where: { $0.0 != $0.1 }) else {
-                unchanged.append("\(b.programTitle)\(who): \(b.outcome.rawValue)")
+                unchanged.append("\(Escape.text(b.programTitle))\(who): \(b.outcome.rawValue)")
                 continue
             }
             out += markdown ? "\n## \(title)\n\n" + table(rows) : "\n" + title + "\n" + columns(rows)

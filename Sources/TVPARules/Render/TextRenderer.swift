@@ -1,5 +1,8 @@
 /// The report for people: per program the outcome and reason, the explanation tree with
-/// citations, then what to ask next.
+/// citations, then what to ask next. Every string it did not write itself (ids, the title and
+/// narrative, fact values, and the rules' own text, which a proposal or a rules folder supplies)
+/// passes through `Escape`, so no control character or terminal escape sequence in a case
+/// reaches the terminal and no line break in it begins a line of the report.
 public struct TextRenderer {
     public var color: Bool
 
@@ -29,23 +32,24 @@ public struct TextRenderer {
     public static let redactedNote = "the title, narrative, source, free text and fact values are withheld; the case and its family members are named by pseudonyms."
 
     public func render(_ report: CaseReport) -> String {
-        var out = Redaction.heading(report.caseId, redacted: report.redacted) + (report.title.map { ": \($0)" } ?? "") + "\n"
-        out += "Decision date: \(CivilDate.format(report.asOf))   Rules: \(report.rulesSource) (\(report.rulesDigest.prefix(19))…)\n"
-        if let narrative = report.narrative { out += "Narrative: \(narrative.trimmingCharacters(in: .whitespacesAndNewlines))\n" }
+        var out = Escape.text(Redaction.heading(report.caseId, redacted: report.redacted)) + (report.title.map { ": \(Escape.text($0))" } ?? "") + "\n"
+        out += "Decision date: \(CivilDate.format(report.asOf))   Rules: \(Escape.text(report.rulesSource)) (\(report.rulesDigest.prefix(19))…)\n"
+        // A narrative's own line breaks are kept, each following line indented under it.
+        if let narrative = report.narrative { out += "Narrative: \(Escape.lines(narrative.trimmingCharacters(in: .whitespacesAndNewlines), indent: "  "))\n" }
         if report.redacted { out += "Redacted: \(Self.redactedNote)\n" }
         out += "\n"
         for d in report.decisions {
-            let subject = d.subject == "principal" ? "" : " — family member \(d.subject)"
-            out += "\(d.programTitle) [\(d.program)]\(subject): \(outcome(d.outcome)) (\(d.reason.rawValue))"
+            let subject = d.subject == "principal" ? "" : " — family member \(Escape.text(d.subject))"
+            out += "\(Escape.text(d.programTitle)) [\(Escape.text(d.program))]\(subject): \(outcome(d.outcome)) (\(d.reason.rawValue))"
             if let expected = d.expected, expected != d.outcome { out += paint("  expected \(expected.rawValue)", "1;35") }
             out += "\n" + explanation(d) + "\n"
         }
         if !report.questions.isEmpty {
             out += "What to ask next (most decisive first):\n"
             for (i, q) in report.questions.enumerated() {
-                let who = q.subject == "principal" ? "" : " [\(q.subject)]"
-                out += "  \(i + 1). \(q.question)\(who) — \(q.name)"
-                if !q.values.isEmpty { out += " (\(q.values.joined(separator: ", ")))" }
+                let who = q.subject == "principal" ? "" : " [\(Escape.text(q.subject))]"
+                out += "  \(i + 1). \(Escape.text(q.question))\(who) — \(Escape.text(q.name))"
+                if !q.values.isEmpty { out += " (\(Escape.text(q.values.joined(separator: ", "))))" }
                 out += "; settles \(q.decides) decision\(q.decides == 1 ? "" : "s")"
                 if q.declined { out += " " + Self.declinedMark }
                 out += "\n"
@@ -59,27 +63,27 @@ public struct TextRenderer {
     /// One decision's body: law applied, notes, the explanation tree, what would settle it.
     public func explanation(_ d: Decision) -> String {
         var out = ""
-        if !d.lawVersions.isEmpty { out += "  Law applied: \(d.lawVersions.joined(separator: "; "))\n" }
+        if !d.lawVersions.isEmpty { out += "  Law applied: \(Escape.text(d.lawVersions.joined(separator: "; ")))\n" }
         if d.discretionary && d.outcome != .notEligible { out += "  Discretionary: meeting the criteria does not decide the grant; it is a judgment by the agency named below.\n" }
-        for note in d.notes { out += "  Note: \(note)\n" }
+        for note in d.notes { out += "  Note: \(Escape.text(note))\n" }
         if let e = d.explanation { out += node(e, indent: "  ") }
         if !d.missingFacts.isEmpty {
             out += "  Would settle it: " + d.missingFacts.map { f in
-                (f.subject == "principal" ? f.name : "\(f.name) [\(f.subject)]") + (f.declined ? " " + Self.declinedMark : "")
+                Escape.text(f.subject == "principal" ? f.name : "\(f.name) [\(f.subject)]") + (f.declined ? " " + Self.declinedMark : "")
             }.joined(separator: ", ") + "\n"
         }
         return out
     }
 
     func node(_ n: ExplanationNode, indent: String) -> String {
-        var out = "\(indent)\(mark(n.status)) \(n.title) — \(n.text)"
-        if !n.citations.isEmpty { out += paint(" [\(n.citations.joined(separator: "; "))]", "2") }
+        var out = "\(indent)\(mark(n.status)) \(Escape.text(n.title)) — \(Escape.text(n.text))"
+        if !n.citations.isEmpty { out += paint(" [\(Escape.text(n.citations.joined(separator: "; ")))]", "2") }
         out += "\n"
         let inner = indent + "    "
-        if !n.facts.isEmpty { out += inner + "facts: " + n.facts.map { "\($0.name) = \($0.value)" + ($0.declined ? " " + Self.declinedMark : "") }.joined(separator: ", ") + "\n" }
-        if let d = n.discretionary, n.status != .no { out += inner + "discretionary: \(d)\n" }
-        for u in n.unverified { out += inner + "unverified: \(u)\n" }
-        for note in n.notes { out += inner + "note: \(note)\n" }
+        if !n.facts.isEmpty { out += inner + "facts: " + n.facts.map { Escape.text("\($0.name) = \($0.value)") + ($0.declined ? " " + Self.declinedMark : "") }.joined(separator: ", ") + "\n" }
+        if let d = n.discretionary, n.status != .no { out += inner + "discretionary: \(Escape.text(d))\n" }
+        for u in n.unverified { out += inner + "unverified: \(Escape.text(u))\n" }
+        for note in n.notes { out += inner + "note: \(Escape.text(note))\n" }
         for child in n.children { out += node(child, indent: indent + "  ") }
         return out
     }

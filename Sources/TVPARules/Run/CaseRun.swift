@@ -67,8 +67,14 @@ public struct CaseRun: Sendable {
         readErrors()
         let explainer = Explainer(view: options.view, redact: options.redact)
         var seen: [String: String] = [:]
-        // A CSV header's problem comes back with every row under it: say it once.
+        // A CSV header's problem comes back with every row under it: say it once (per file,
+        // so the set holds one header's problems, not the corpus's).
         var said = Set<Diagnostic>()
+        var saidFile = ""
+        // At most a hundred diagnostics per file, then a count. The count of a file is added to
+        // its last result, which is held until the next one shows the file has ended.
+        var cap = DiagnosticStreamCap()
+        var held: Result?
         var done = 0
         // A redacted report names each case by its place in the output, so names are given
         // here, where results come in corpus order.
@@ -95,17 +101,32 @@ public struct CaseRun: Sendable {
                     var diagnostics = loaded
                     let place: String
                     if case .yaml = input.format { place = input.path } else { place = "\(input.path):\(input.line)" }
-                    diagnostics.removeAll { !said.insert($0).inserted }
+                    if case .csvRow(let header) = input.format {
+                        if saidFile != input.path {
+                            said = []
+                            saidFile = input.path
+                        }
+                        diagnostics.removeAll { $0.location.line == header.line && !said.insert($0).inserted }
+                    }
                     if let f = file, let first = seen[f.id] {
                         diagnostics.append(Diagnostic(.caseInvalidId, CaseMessages.duplicateCaseId(options.redact ? Redaction.withheld : f.id, first: first), at: SourceLocation(file: input.path, line: input.line, column: 1), severity: .warning))
                     }
                     if let f = file { seen[f.id] = place }
                     let shown = options.redact ? report.map { $0.pseudonymized(as: pseudonyms.next()) } : report
-                    consume(Result(path: input.path, report: shown, diagnostics: diagnostics, place: place))
+                    let endOfPrevious = cap.begin(input.path)
+                    if var previous = held {
+                        previous.diagnostics += endOfPrevious
+                        consume(previous)
+                    }
+                    held = Result(path: input.path, report: shown, diagnostics: cap.pass(diagnostics), place: place)
                 }
                 done += batch.count
                 progress?(done, stream.totalBytes > 0 ? Double(stream.bytesRead) / Double(stream.totalBytes) : 1)
             })
+        if var last = held {
+            last.diagnostics += cap.finish()
+            consume(last)
+        }
         readErrors()
     }
 }

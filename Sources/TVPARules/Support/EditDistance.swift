@@ -2,15 +2,19 @@
 public enum Suggest {
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased().utf8)
+        let limit = max(2, target.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
+            // The distance is at least the difference in length: a candidate that far off cannot
+            // be suggested, and a ten-megabyte key costs nothing to refuse.
+            if abs(candidate.utf8.count - target.count) > limit { continue }
             let distance = editDistance(target, Array(candidate.lowercased().utf8))
             if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
                 best = (candidate, distance)
             }
         }
         guard let (candidate, distance) = best else { return nil }
-        return distance <= max(2, target.count / 3) ? candidate : nil
+        return distance <= limit ? candidate : nil
     }
 
     static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {

@@ -45,7 +45,7 @@ public enum SourceReader {
     public static func readDirectory(_ path: String, excluding: Set<String> = []) -> ([SourceText], [Diagnostic]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return ([], [Diagnostic(.readUnreadable, "no such file or directory", at: SourceLocation(file: path, line: 1, column: 1))])
+            return ([], [Diagnostic(.readUnreadable, ReadMessages.noSuchFile, at: SourceLocation(file: path, line: 1, column: 1))])
         }
         if !isDirectory.boolValue { return readFile(path) }
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -64,10 +64,18 @@ public enum SourceReader {
 
     public static func readFile(_ path: String) -> ([SourceText], [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return ([], [Diagnostic(.readUnreadable, "cannot read this file", at: SourceLocation(file: path, line: 1, column: 1))])
+            return ([], [Diagnostic(.readUnreadable, ReadMessages.cannotRead, at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return ([], [Diagnostic(.readUnreadable, "this file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
+        return decode(data, path: path)
+    }
+
+    /// A file's bytes as its text (`TextDecoding`: UTF-8, one byte-order mark at most, at the
+    /// start, where it is dropped), or a diagnostic at the first problem's line and column.
+    public static func decode(_ bytes: some Collection<UInt8>, path: String) -> ([SourceText], [Diagnostic]) {
+        let (text, problem) = TextDecoding.decode(bytes, startOfFile: true)
+        if let problem {
+            // A leading mark was dropped: columns on line 1 are counted after it, as editors do.
+            return ([], [TextDecoding.diagnostic(problem, at: TextDecoding.location(of: problem.offset, in: text, file: path))])
         }
         return ([SourceText(path: path, text: text)], [])
     }

@@ -4,10 +4,10 @@ import Testing
 
 /// One minimal bad fixture per diagnostic id. A rule diagnostic's fixture is
 /// `diagnostics/<id>.yaml`, a rule file compiled on its own; a case diagnostic's fixture is
-/// `diagnostics/<id>/` with a valid `rules.yaml` and a bad `case.yaml` (or a bad `case.csv`,
-/// read as a corpus); a proposal diagnostic's fixture is `diagnostics/<id>/` with a valid
+/// `diagnostics/<id>/` with a valid `rules.yaml` and a bad `case.yaml` (or a bad `case.csv` or
+/// `case.jsonl`, read as a corpus); a proposal diagnostic's fixture is `diagnostics/<id>/` with a valid
 /// `rules.yaml` and a bad `proposal.yaml` applied to it. The first line of the bad file (of
-/// `expect`, beside a CSV) is `# expect: <id> at <line>:<column>`.
+/// `expect`, beside a CSV or JSON Lines file) is `# expect: <id> at <line>:<column>`.
 @Suite("Diagnostics table")
 struct DiagnosticFixtureTests {
     static let root: URL = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/diagnostics")
@@ -54,16 +54,18 @@ struct DiagnosticFixtureTests {
             #expect(!ruleDiagnostics.hasErrors, "the fixture's rules must be valid: \(ruleDiagnostics)")
             let program = try #require(compiled).program
             let loader = CaseLoader(program: program, today: CivilDate.parse("2024-06-01")!)
-            let csv = folder.appendingPathComponent("case.csv")
-            if fm.fileExists(atPath: csv.path) {
-                // A CSV corpus has no comment lines: its expect line is in `expect`.
-                badFile = csv
+            let corpus = ["case.csv", "case.jsonl"].map { folder.appendingPathComponent($0) }.first { fm.fileExists(atPath: $0.path) }
+            if let corpus {
+                // A CSV or JSON Lines corpus has no comment lines: its expect line is in `expect`.
+                badFile = corpus
                 expectationFile = folder.appendingPathComponent("expect")
-                var stream = CaseStream(paths: [csv.path])
+                var stream = CaseStream(paths: [corpus.path])
                 let loaded = stream.all().map { loader.load($0) }
                 diagnostics = stream.diagnostics + loaded.flatMap(\.1)
                 if id.defaultSeverity == .error {
-                    #expect(loaded.allSatisfy { $0.0 == nil }, "a CSV row with an error must not yield a case")
+                    // A case with an error yields nothing; a good line beside it still does.
+                    #expect(loaded.allSatisfy { $0.0 == nil || !$0.1.hasErrors }, "a case with an error must not yield a case")
+                    #expect(loaded.contains { $0.0 == nil }, "no case of the corpus was refused")
                 }
             } else {
                 badFile = folder.appendingPathComponent("case.yaml")

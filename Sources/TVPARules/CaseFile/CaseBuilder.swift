@@ -46,12 +46,17 @@ struct CaseBuilder {
     /// A fact's or field's value; `bounds` are an integer fact's `min:` / `max:` (nil: the
     /// language's `ValueLimits.integers`).
     mutating func readValue(_ node: Node, name: String, type: FactType, values: [String], fields: [FieldDecl], bounds: ClosedRange<Int>? = nil) -> FactValue? {
+        // The value must be of the fact's kind, as its tag says (`NodeReader.kind`): a quoted
+        // "true" is text, not a boolean; a bare 42 is a number, not text.
+        let kind = NodeReader.kind(of: node)
         switch type {
         case .bool:
-            guard case .scalar = node else { return mismatch(node, name, "true or false") }
+            guard case .scalar = node, kind == .bool || isYesNo(node) else { return mismatch(node, name, "true or false", help: kindHelp(node, expected: .bool)) }
             return reader.bool(node, what: "'\(name)'").map { .bool($0) }
         case .integer:
-            guard case .scalar(let s) = node, let (n, _) = ValueLimits.integer(s.string) else { return mismatch(node, name, "an integer") }
+            guard case .scalar(let s) = node, kind == .int else { return mismatch(node, name, "an integer", help: kindHelp(node, expected: .int)) }
+            // Decimal only: YAML 1.1 reads 017 as octal, 0x1F, 1_000 and 1:30 as integers too.
+            guard Self.isDecimal(s.string), let (n, _) = ValueLimits.integer(s.string) else { return mismatch(node, name, "an integer", help: CaseMessages.decimalHelp) }
             let range = bounds ?? ValueLimits.integers
             guard let n, range.contains(n) else {
                 reader.report(.caseOutOfRange, CaseMessages.integerOutOfRange(name, reader.shown(s.string), range), at: node, help: CaseMessages.integerOutOfRangeHelp(name, range))
@@ -59,7 +64,7 @@ struct CaseBuilder {
             }
             return .number(n)
         case .date:
-            guard case .scalar(let s) = node, CivilDate.looksLikeDate(s.string) else {
+            guard case .scalar(let s) = node, kind == .string || kind == .timestamp, CivilDate.looksLikeDate(s.string) else {
                 // The readings of `4/12/1991` repeat it: not when values are withheld.
                 let readings = reader.withholdsValues ? [] : node.string.map(CivilDate.readingsOfSlashedDate) ?? []
                 let help = readings.isEmpty ? CaseMessages.dateFormatHelp : CaseMessages.dateWithSlashesHelp(node.string!, readings: readings)
@@ -67,7 +72,7 @@ struct CaseBuilder {
             }
             return readDate(node, what: "'\(name)'").map { .number($0) }
         case .enumeration:
-            guard case .scalar = node, !isYesNo(node) else { return mismatch(node, name, CaseMessages.oneOf(values)) }
+            guard case .scalar = node, !isYesNo(node), kind == .string else { return mismatch(node, name, CaseMessages.oneOf(values), help: kindHelp(node, expected: .string)) }
             guard let word = reader.word(node, what: "'\(name)'") else { return nil }
             guard let i = values.firstIndex(of: word.value) else {
                 reader.report(.caseUnknownValue, CaseMessages.unknownValue(reader.shown(word.value), of: name), at: node, help: valueHelp(word.value, values))
@@ -79,14 +84,21 @@ struct CaseBuilder {
             var bits: UInt64 = 0
             var ok = true
             for item in items {
-                if isYesNo(item) {
-                    _ = mismatch(item, name, CaseMessages.oneOf(values))
+                if isYesNo(item) || NodeReader.kind(of: item) != .string {
+                    _ = mismatch(item, name, CaseMessages.oneOf(values), help: kindHelp(item, expected: .string))
                     ok = false
                     continue
                 }
                 guard let word = reader.word(item, what: "'\(name)'") else { ok = false; continue }
                 guard let i = values.firstIndex(of: word.value) else {
                     reader.report(.caseUnknownValue, CaseMessages.unknownValue(reader.shown(word.value), of: name), at: item, help: valueHelp(word.value, values))
+                    ok = false
+                    continue
+                }
+                // A list is a set of values (the JSON schema says `uniqueItems`): a value given
+                // twice is a slip, perhaps for another value.
+                if bits & (1 << UInt64(i)) != 0 {
+                    reader.report(.caseDuplicateValue, CaseMessages.duplicateValue(reader.shown(word.value), of: name), at: item, help: CaseMessages.duplicateValueHelp)
                     ok = false
                     continue
                 }
@@ -134,7 +146,7 @@ struct CaseBuilder {
             records.append(list)
             return .records(Int32(records.count - 1))
         case .text, .reference:
-            guard case .scalar(let s) = node else { return mismatch(node, name, "text") }
+            guard case .scalar(let s) = node, kind == .string else { return mismatch(node, name, "text", help: kindHelp(node, expected: .string)) }
             texts.append(s.string)
             let index = Int32(texts.count - 1)
             if type == .reference { referenceNodes[index] = node }
@@ -168,14 +180,60 @@ struct CaseBuilder {
         return CaseMessages.halfFilledRecordsHelp(keys, flow: oneLine)
     }
 
+    /// Digits, with a minus sign or not, and no leading zero: an integer as JSON writes it, and
+    /// as every YAML reader reads it alike.
+    static func isDecimal(_ s: String) -> Bool {
+        var digits = s.utf8[...]
+        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        guard let first = digits.first, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+        return first != 48 || digits.count == 1
+    }
+
+    /// Free text, or an id: a scalar of kind text; nil (and nothing said) when absent or null.
+    mutating func text(_ node: Node?, what: String) -> String? {
+        guard let node, !NodeReader.isNull(node) else { return nil }
+        guard case .scalar(let s) = node, NodeReader.kind(of: s) == .string else {
+            reader.report(.caseTypeMismatch, CaseMessages.typeMismatch(what, expected: "text", found: reader.kind(node)), at: node, help: kindHelp(node, expected: .string))
+            return nil
+        }
+        return s.string
+    }
+
+    /// A date: text or a YAML timestamp, `YYYY-MM-DD`, on the calendar.
+    mutating func date(_ node: Node, what: String) -> Int? {
+        guard case .scalar(let s) = node, [.string, .timestamp].contains(NodeReader.kind(of: s)) else {
+            reader.report(.caseTypeMismatch, CaseMessages.typeMismatch(what, expected: "a date (YYYY-MM-DD)", found: reader.kind(node)), at: node, help: CaseMessages.dateFormatHelp)
+            return nil
+        }
+        return reader.date(node, what: what)?.value
+    }
+
+    /// Why a value of the wrong kind is not read as the kind wanted, when its spelling would
+    /// be: quotes make text; a bare number, boolean, date or null is not text.
+    func kindHelp(_ node: Node, expected: NodeReader.ScalarKind) -> String? {
+        guard case .scalar(let s) = node, !isYesNo(node) else { return nil }
+        let kind = NodeReader.kind(of: s)
+        if case .tagged(let tag) = kind { return CaseMessages.tagHelp(tag) }
+        // Only YAML's `!!str` makes plain text (JSON's strings and CSV's cells are quoted).
+        if kind == .string, s.style == .plain || s.style == .any, !NodeReader.isUntaggedPlain(node), expected != .string { return CaseMessages.strTagHelp }
+        switch (expected, kind) {
+        case (.bool, .string) where ["true", "false"].contains(s.string): return CaseMessages.quotedHelp("true or false")
+        case (.int, .string) where Self.isDecimal(s.string): return CaseMessages.quotedHelp("the number")
+        case (.int, .float): return CaseMessages.decimalHelp
+        case (.string, .int), (.string, .float), (.string, .bool), (.string, .timestamp), (.string, .null), (.string, .special):
+            return CaseMessages.unquotedTextHelp
+        default: return nil
+        }
+    }
+
     /// A plain `yes`, `no`, `on`, `off`…: YAML 1.1 readers take it for a boolean.
     func isYesNo(_ node: Node) -> Bool {
-        guard case .scalar(let s) = node, NodeReader.isPlain(node) else { return false }
-        return NodeReader.yamlBooleanWords.contains(s.string) && s.string.lowercased() != "true" && s.string.lowercased() != "false"
+        guard case .scalar(let s) = node, NodeReader.yamlBooleanWords.contains(s.string), s.string.lowercased() != "true", s.string.lowercased() != "false" else { return false }
+        return NodeReader.isUntaggedPlain(node)
     }
 
     mutating func mismatch(_ node: Node, _ name: String, _ expected: String, help: String? = nil) -> FactValue? {
-        if case .scalar(let s) = node, NodeReader.isPlain(node), NodeReader.yamlBooleanWords.contains(s.string) {
+        if case .scalar(let s) = node, NodeReader.yamlBooleanWords.contains(s.string), NodeReader.isUntaggedPlain(node) {
             reader.report(.caseYesNoBoolean, CaseMessages.yesNo(reader.shown(s.string), for: name, expected: expected), at: node, help: CaseMessages.yesNoHelp(expected))
             return nil
         }
@@ -210,6 +268,10 @@ struct CaseBuilder {
         var names: [String] { facts.filter { $0.subject == subject }.map(\.name) }
         var slots: [Int32] = []
         for item in items {
+            if !isYesNo(item) && NodeReader.kind(of: item) != .string {
+                reader.report(.caseTypeMismatch, CaseMessages.typeMismatch("declined", expected: "fact names", found: reader.kind(item)), at: item, help: kindHelp(item, expected: .string))
+                continue
+            }
             guard let word = reader.word(item, what: "a declined fact") else { continue }
             let name = word.value
             guard let slot = program.factIndex(name) else {
@@ -243,7 +305,7 @@ struct CaseBuilder {
                 reader.report(.caseUnknownProgram, CaseMessages.unknownProgram(key), at: keyNode, help: reader.suggestion(for: key, in: ids) ?? "programs: \(ids.joined(separator: ", "))")
                 continue
             }
-            guard let word = reader.scalar(value, what: "outcome"), let outcome = Outcome(rawValue: word.value) else {
+            guard NodeReader.kind(of: value) == .string, let word = reader.scalar(value, what: "outcome"), let outcome = Outcome(rawValue: word.value) else {
                 reader.report(.caseInvalidOutcome, CaseMessages.invalidOutcome(value.string.map(reader.shown) ?? value.kindName, for: key), at: value, help: reader.withholdsValues ? nil : reader.suggestion(for: value.string ?? "", in: Outcome.allCases.map(\.rawValue)))
                 continue
             }

@@ -6,8 +6,10 @@ extension CaseLoader {
     /// give, each marked with its cell's line and column, and read by the same code, so every
     /// check (types, values, dates, contradictions) is the one YAML files get. What differs is
     /// said here: cells are text (a CSV user never quotes a word to keep it from being a YAML
-    /// boolean), `TRUE`/`FALSE` in any case are booleans (as spreadsheets write them), `a;b` is
-    /// a list and `-` an empty one, and an empty cell is unknown.
+    /// boolean), each read as its column's type says (each node is tagged so: a cell is never
+    /// resolved as a YAML word), `TRUE`/`FALSE` in any case are booleans (as spreadsheets write
+    /// them), an integer is plain decimal digits, `a;b` is a list and `-` an empty one, and an
+    /// empty cell is unknown.
     ///
     /// Every diagnostic is placed as a spreadsheet shows it: `file.csv:ROW:COLUMN`, the column
     /// counted in cells (not characters), with a note naming the cell (`cell E3`) and its
@@ -54,17 +56,17 @@ extension CaseLoader {
                 if field == CSVLayout.declinedColumn {
                     // Fact names as a list cell: `a;b`, `-` (or nothing) for none.
                     if trimmed.isEmpty || trimmed == "-" { continue }
-                    let nodes = Self.listItems(value).map { Node.scalar(.init($0, .implicit, .doubleQuoted, mark)) }
+                    let nodes = Self.listItems(value).map { Node.scalar(.init($0, Tag(.str), .doubleQuoted, mark)) }
                     envelope.append((field, key, .sequence(.init(nodes, .implicit, .flow, mark))))
                     continue
                 }
                 // Free text keeps its spaces; an id or a date does not.
                 let text = ["title", "source", "narrative"].contains(field) ? value : trimmed
                 if trimmed.isEmpty { continue }
-                envelope.append((field, key, .scalar(.init(text, .implicit, .doubleQuoted, mark))))
+                envelope.append((field, key, .scalar(.init(text, Tag(.str), .doubleQuoted, mark))))
             case .expect(let id):
                 if trimmed.isEmpty { continue }
-                expect.append((.scalar(.init(id, .implicit, .plain, mark)), .scalar(.init(trimmed, .implicit, .doubleQuoted, mark))))
+                expect.append((.scalar(.init(id, .implicit, .plain, mark)), .scalar(.init(trimmed, Tag(.str), .doubleQuoted, mark))))
             case .fact(let slot):
                 if trimmed.isEmpty { continue }
                 let fact = program.checked.facts[slot]
@@ -74,7 +76,7 @@ extension CaseLoader {
                         diagnostics.append(Diagnostic(.caseTypeMismatch, CaseMessages.csvBoolean(name, redact || fact.sensitive ? Redaction.withheld : trimmed), at: location(column: i + 1), help: CaseMessages.csvBooleanHelp))
                         continue
                     }
-                    facts.append((key, .scalar(.init(word, .implicit, .plain, mark))))
+                    facts.append((key, .scalar(.init(word, Tag(.bool), .plain, mark))))
                 case .list:
                     if trimmed == "-" {
                         facts.append((key, .sequence(.init([], .implicit, .flow, mark))))
@@ -85,10 +87,13 @@ extension CaseLoader {
                         diagnostics.append(Diagnostic(.caseTypeMismatch, CaseMessages.csvEmptyList(name), at: location(column: i + 1)))
                         continue
                     }
-                    let nodes = items.map { Node.scalar(.init($0, .implicit, .doubleQuoted, mark)) }
+                    let nodes = items.map { Node.scalar(.init($0, Tag(.str), .doubleQuoted, mark)) }
                     facts.append((key, .sequence(.init(nodes, .implicit, .flow, mark))))
+                case .integer:
+                    // Read as an integer in plain decimal, as the case reader reads every integer.
+                    facts.append((key, .scalar(.init(trimmed, Tag(.int), .plain, mark))))
                 default:
-                    facts.append((key, .scalar(.init(fact.type == .text ? value : trimmed, .implicit, .doubleQuoted, mark))))
+                    facts.append((key, .scalar(.init(fact.type == .text ? value : trimmed, Tag(.str), .doubleQuoted, mark))))
                 }
             }
         }

@@ -13,6 +13,9 @@ public struct CaseLoader {
     public let redact: Bool
     /// The vocabulary as bytes, for reading JSON lines without the YAML reader.
     let jsonVocabulary: JSONCaseVocabulary
+    /// Keys whose values a JSON syntax error never quotes: the free text of the envelope, text
+    /// and sensitive facts, text fields of records.
+    let privateKeys: Set<String>
     let scratch: Scratch
 
     /// Reused from case to case: building an evaluator allocates a buffer per node.
@@ -26,6 +29,8 @@ public struct CaseLoader {
         self.today = today
         self.redact = redact
         jsonVocabulary = JSONCaseVocabulary(program: program)
+        let facts = program.checked.facts
+        privateKeys = Set(["title", "source", "narrative"] + facts.filter { $0.type == .text || $0.sensitive }.map(\.name) + facts.flatMap { $0.fields.filter { $0.type == .text }.map(\.name) })
         scratch = Scratch(program)
     }
 
@@ -39,10 +44,16 @@ public struct CaseLoader {
         var reader = NodeReader(file: source.path, dialect: .caseFile)
         reader.lineOffset = source.firstLine - 1
         reader.withholdsValues = redact
-        guard let root = reader.compose(source.text) else {
+        // A byte-order mark may begin a file; any other is an error where it is (`TextDecoding`).
+        var text = source.text
+        if source.firstLine == 1, text.utf8.starts(with: TextDecoding.bom) { text = String(text.unicodeScalars.dropFirst()) }
+        if let problem = TextDecoding.problem(in: text, startOfFile: false, yamlEscapes: true) {
+            return (nil, [TextDecoding.diagnostic(problem, at: TextDecoding.location(of: problem.offset, in: text, file: source.path, firstLine: source.firstLine))])
+        }
+        guard let root = reader.compose(text) else {
             if reader.diagnostics.isEmpty {
                 // No document at all: an empty file, or comments only.
-                let onlyComments = source.text.contains { !$0.isWhitespace }
+                let onlyComments = text.contains { !$0.isWhitespace }
                 let at = SourceLocation(file: source.path, line: source.firstLine, column: 1)
                 reader.diagnostics.append(Diagnostic(.caseEmptyInput, CaseMessages.emptyFile(onlyComments: onlyComments), at: at, help: CaseMessages.emptyFileHelp))
             }
@@ -64,13 +75,16 @@ public struct CaseLoader {
         }
         var builder = CaseBuilder(program: program, reader: reader)
         var id = ""
-        if let node = fields["id"], let value = builder.reader.scalar(node, what: "id") {
-            id = value.value
-            if !Self.isValidId(id) { builder.reader.report(.caseInvalidId, CaseMessages.invalidId(builder.reader.shown(id)), at: node) }
-        } else if fields["id"] == nil {
-            builder.reader.report(.caseMissingKey, "a case file needs 'id'", at: root)
+        if let node = fields["id"], !NodeReader.isNull(node) {
+            if let value = builder.text(node, what: "id") {
+                id = value
+                if !Self.isValidId(id) { builder.reader.report(.caseInvalidId, CaseMessages.invalidId(builder.reader.shown(id)), at: node) }
+            }
+        } else {
+            builder.reader.report(.caseMissingKey, "a case file needs 'id'", at: fields["id"] ?? root)
         }
-        let asOf = fields["as_of"].flatMap { builder.readDate($0, what: "as_of") }
+        // An optional key given as null is not given, as a fact given as null is unknown.
+        let asOf = fields["as_of"].flatMap { node in NodeReader.isNull(node) ? nil : builder.readDate(node, what: "as_of") }
         var values = Array(repeating: FactValue.unknown, count: program.facts.count)
         var locations: [Int: SourceLocation] = [:]
         if let node = fields["facts"], case .mapping = node {
@@ -84,15 +98,16 @@ public struct CaseLoader {
         var memberReferences: [(Int32, Node)] = []
         // Looked up, not scanned: a case of many members is read in time linear in them.
         var memberIds = Set<String>()
-        if let node = fields["family_members"], let items = builder.reader.sequence(node, what: "family_members") {
+        if let node = fields["family_members"], !NodeReader.isNull(node), let items = builder.reader.sequence(node, what: "family_members") {
             if items.count > CaseLimits.familyMembers {
                 // Said at the first member past the limit; those past it are not read.
                 builder.reader.report(.caseTooManyMembers, CaseMessages.tooManyMembers(items.count, limit: CaseLimits.familyMembers), at: items[CaseLimits.familyMembers])
             }
             for item in items.prefix(CaseLimits.familyMembers) {
-                guard let f = builder.reader.fields(item, what: "a family member", allowed: Self.memberKeys, required: ["id"]),
-                    let memberId = builder.reader.scalar(f["id"]!, what: "member id")
-                else { continue }
+                guard let f = builder.reader.fields(item, what: "a family member", allowed: Self.memberKeys, required: ["id"]) else { continue }
+                if NodeReader.isNull(f["id"]!) { builder.reader.report(.caseMissingKey, ParseMessages.missingKey("id", in: "a family member"), at: f["id"]!) }
+                guard let idText = builder.text(f["id"]!, what: "member id") else { continue }
+                let memberId = Located(idText, builder.reader.location(f["id"]!))
                 if memberId.value == "principal" {
                     builder.reader.report(.caseInvalidId, CaseMessages.reservedMemberId(), at: f["id"]!)
                 } else if !Self.isValidId(memberId.value) {
@@ -103,7 +118,7 @@ public struct CaseLoader {
                 }
                 var memberValues = Array(repeating: FactValue.unknown, count: program.facts.count)
                 var memberLocations: [Int: SourceLocation] = [:]
-                if let factsNode = f["facts"] {
+                if let factsNode = f["facts"], !NodeReader.isNull(factsNode) {
                     builder.readFacts(factsNode, subject: .familyMember, into: &memberValues, locations: &memberLocations)
                 }
                 for (slot, value) in memberValues.enumerated() {
@@ -111,7 +126,7 @@ public struct CaseLoader {
                         memberReferences.append((t, node))
                     }
                 }
-                let expect = f["expect"].map { builder.readExpect($0, subject: .familyMember) } ?? [:]
+                let expect = f["expect"].map { NodeReader.isNull($0) ? [:] : builder.readExpect($0, subject: .familyMember) } ?? [:]
                 let declined = f["declined"].map { builder.readDeclined($0, subject: .familyMember, values: memberValues, locations: memberLocations) } ?? []
                 members.append(CaseFile.Member(id: memberId.value, values: memberValues, expect: expect, location: memberId.location, declined: declined))
             }
@@ -125,11 +140,11 @@ public struct CaseLoader {
                 builder.reader.report(.caseReferenceCycle, CaseMessages.referenceCycle(program.checked.facts[slot].name, chain.map { builder.reader.shown($0) }), at: node)
             }
         }
-        let expect = fields["expect"].map { builder.readExpect($0, subject: .principal) } ?? [:]
+        let expect = fields["expect"].map { NodeReader.isNull($0) ? [:] : builder.readExpect($0, subject: .principal) } ?? [:]
         let declined = fields["declined"].map { builder.readDeclined($0, subject: .principal, values: values, locations: locations) } ?? []
         var file = CaseFile(
-            path: reader.file, id: id, title: builder.reader.string(fields["title"], what: "title"), asOf: asOf,
-            source: builder.reader.string(fields["source"], what: "source"), narrative: builder.reader.string(fields["narrative"], what: "narrative"),
+            path: reader.file, id: id, title: builder.text(fields["title"], what: "title"), asOf: asOf,
+            source: builder.text(fields["source"], what: "source"), narrative: builder.text(fields["narrative"], what: "narrative"),
             values: values, members: [], records: builder.records, texts: builder.texts, expect: expect, factPlaces: FactPlaces(locations, file: reader.file),
             declined: declined)
         // Each member's slots start from the principal's.

@@ -27,6 +27,7 @@ enum CaseMessages {
     static func dateAfterDecisionHelp(_ name: String, _ value: Int, _ decision: Int) -> String {
         "decide the case on \(CivilDate.format(value)) or later (`as_of:` in the file, or `--as-of`), or leave '\(name)' out if it had not happened by \(CivilDate.format(decision))"
     }
+    static let decimalHelp = "write a whole number in plain decimal digits, such as 30 or -2: no quotes, no plus sign, no leading zero (YAML 1.1 reads 017 as the octal 15), no point, exponent or separator"
     static func dateTooEarly(_ what: String, _ value: String) -> String {
         "\(what) (\(value)) is before \(CivilDate.format(ValueLimits.earliestCaseDate)), the earliest date a case can hold"
     }
@@ -63,6 +64,8 @@ enum CaseMessages {
     static func duplicateCaseId(_ id: String, first: String) -> String { "case id '\(Quote.token(id))' is also used by \(first); ids are unique in a corpus" }
     static func duplicateDeclined(_ name: String) -> String { "'\(name)' is declined twice" }
     static let duplicateDeclinedHelp = "name each declined fact once"
+    static func duplicateValue(_ value: String, of name: String) -> String { "'\(Quote.token(value))' is given twice in '\(name)'" }
+    static let duplicateValueHelp = "a list names each value once: delete the second, or write the value that was meant"
     static func duplicateMember(_ id: String) -> String { "family member id '\(Quote.token(id))' is used twice" }
     static func emptyCSV(headerOnly: Bool) -> String {
         headerOnly ? "this CSV file holds no case: it has a header row but no row under it" : "this CSV file holds no case: it is empty"
@@ -93,10 +96,14 @@ enum CaseMessages {
     static func invalidOutcome(_ value: String, for program: String) -> String { "'\(Quote.token(value))' is not an outcome for '\(program)': eligible, not_eligible or undetermined" }
     static func oneOf(_ values: [String]) -> String { "one of: \(values.joined(separator: ", "))" }
     static func principalFactInMember(_ name: String) -> String { "'\(name)' is a principal fact; family members take fm_ facts" }
+    static func quotedHelp(_ what: String) -> String { "write \(what) without quotes: in quotes it is text" }
     static func recordFieldsHelp(_ suggestion: String?, fields: [String]) -> String {
         (suggestion.map { $0 + " " } ?? "") + "A record's fields are: \(fields.joined(separator: ", "))"
     }
     static func reservedMemberId() -> String { "'principal' is reserved for the principal; choose another member id" }
+    static func tagHelp(_ tag: String) -> String { "a case file has no use for the YAML tag \(tag): write the value itself, in quotes when it is text" }
+    static let strTagHelp = "the tag !!str makes it text: write the value without a tag"
+    static let unquotedTextHelp = "put text in double quotes: unquoted, YAML reads this word as a number, a boolean, a date or null, not as text"
     static func tooLarge(_ bytes: Int, limit: Int) -> String {
         "this case is \(bytes) bytes, more than the \(limit) bytes (\(limit >> 20) MiB) one case may hold; it is not read"
     }
@@ -123,4 +130,58 @@ enum CaseMessages {
         "'\(Quote.token(word))' for '\(name)' is read as a boolean by YAML 1.1 readers, but '\(name)' must be \(expected)"
     }
     static func yesNoHelp(_ expected: String) -> String { "write \(expected)" }
+}
+
+/// Every message of the JSON Lines syntax check (`case.json-syntax`), in one place. A `found`
+/// argument is already an escaped excerpt in quotes, "the end of the line", or withheld.
+enum JSONMessages {
+    static func badEscape(found: String) -> String { "JSON syntax: \(found) is not an escape JSON has" }
+    static func badNumber(found: String) -> String { "JSON syntax: \(found) is not a JSON number" }
+    static func badUnicodeEscape(found: String) -> String { "JSON syntax: \(found) is not a \\u escape: \\u is followed by four hexadecimal digits" }
+    static let colonHelp = "a JSON key is followed by ':' and its value, as in \"age\": 30"
+    static func controlInString(_ name: String, escape: String) -> String { "JSON syntax: a control character (\(name)) inside a string must be written as an escape (\(escape))" }
+    static let controlInStringHelp = "a JSON string holds no raw control character: write \\t for a tab, \\n for a line break, or \\u followed by four hexadecimal digits"
+    static func duplicateKey(_ key: String, firstColumn: Int) -> String { "JSON syntax: key '\(key)' appears twice in this object (first at column \(firstColumn))" }
+    static let duplicateKeyHelp = "a case says each thing once: keep the key whose value is right, and delete the other"
+    static let endOfLine = "the end of the line"
+    static let escapeHelp = "JSON's escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hexadecimal digits"
+    static func expectedColon(found: String) -> String { "JSON syntax: expected ':' after the key, found \(found)" }
+    static func expectedCommaOrClose(_ close: UInt8, found: String) -> String {
+        "JSON syntax: expected ',' or '\(Character(Unicode.Scalar(close)))' after a value, found \(found)"
+    }
+    static func expectedKey(found: String) -> String { "JSON syntax: expected a key in double quotes, found \(found)" }
+    static func expectedValue(found: String) -> String { "JSON syntax: expected a value, found \(found)" }
+    static let keyHelp = "a JSON key is a string in double quotes, as in {\"id\": \"case-1\"}"
+    static func leadingZero(found: String) -> String { "JSON syntax: \(found) is not a JSON number: JSON writes no leading zero" }
+    static let leadingZeroHelp = "write the number without its leading zeros (YAML 1.1 would read 017 as the octal number 15, JSON refuses it)"
+    static let loneSurrogate = "JSON syntax: this \\u escape is half of a UTF-16 surrogate pair, without its other half, so it is no character"
+    static let loneSurrogateHelp = "a character beyond U+FFFF is written as two escapes, such as \\ud83d\\ude00, or as itself"
+    static let numberHelp = "a JSON number is written -12, 0, 30 or 2.5e3: no plus sign, no leading zero, digits on both sides of a point"
+    static func tooDeep(_ limit: Int) -> String { "JSON syntax: objects and lists nest more than \(limit) deep here; a case file nests a few levels" }
+    static let tooDeepHelp = "a case is an object of facts; a fact's value is at most a list of records, each an object of fields"
+    static func trailing(found: String) -> String { "JSON syntax: the line goes on after its JSON value, with \(found)" }
+    static let trailingHelp = "a JSON Lines file holds one JSON object per line, and nothing after it on the line"
+    static func trailingComma(_ close: UInt8) -> String { "JSON syntax: a comma before '\(Character(Unicode.Scalar(close)))': JSON allows no trailing comma" }
+    static let trailingCommaHelp = "delete the comma"
+    static func unclosedHelp(_ close: UInt8) -> String { "close each object with '}' and each list with ']' on the same line: a JSON Lines line holds one whole case" }
+    static let unclosedString = "JSON syntax: this string is never closed on its line"
+    static let unclosedStringHelp = "end the string with \"; write a quote inside it as \\\" and a line break as \\n"
+    static let valueHelp = "a JSON value is an object {…}, a list […], a string in double quotes, a number, true, false or null"
+    static let withheld = "something else (withheld)"
+    static func withheldIn(_ key: String) -> String { "something else (not quoted: it is inside '\(key)', whose value is private)" }
+    static let wordHelp = "JSON's words are true, false and null, in lower case; text is written in double quotes"
+
+    /// A hint for what someone coming from YAML, a spreadsheet or JavaScript may have written.
+    static func help(for c: UInt8) -> String? {
+        switch c {
+        case UInt8(ascii: "#"): return "JSON has no comments: a JSON Lines line is one JSON object, and a blank line is skipped"
+        case UInt8(ascii: "~"): return "an unknown value is written null in JSON (~ is YAML)"
+        case UInt8(ascii: "'"): return "JSON strings are written in double quotes"
+        case UInt8(ascii: "+"): return "a JSON number has no plus sign"
+        case UInt8(ascii: "."): return "a JSON number has a digit before its point: 0.5"
+        case 0x00..<0x20, 0x7F: return "a control character has no place in JSON outside a string; delete it"
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): return "text is written in double quotes, and JSON's words are true, false and null, in lower case"
+        default: return nil
+        }
+    }
 }

@@ -1,11 +1,13 @@
 /// Reads one JSON Lines case straight into a `CaseFile`, byte by byte, for the common case of
-/// a well-formed line. It is a shortcut, never a second judge: at anything it is not sure of —
-/// a syntax error, an unknown key, fact or value, a wrong type, a duplicate key, an escape, a
-/// character YAML reads differently, anything the YAML path would report — it gives up, and the
-/// caller reads the line through the YAML path, which alone writes diagnostics. What it accepts
-/// it reads into exactly the `CaseFile` the YAML path builds, texts and records in the same order.
+/// a well-formed line. It is a shortcut, never a second judge: what it accepts is strict JSON
+/// (a subset of what `JSONLineParser` accepts), and at anything it is not sure of — a syntax
+/// error, an unknown key, fact or value, a wrong type, a duplicate key or list value, an
+/// escape, a tab, an unusual character, anything the strict path would report — it gives up,
+/// and the caller reads the line through the strict path, which alone writes diagnostics.
+/// What it accepts it reads into exactly the `CaseFile` the strict path builds, texts and
+/// records in the same order.
 struct FastJSONCase {
-    /// Thrown to give up; carries nothing, as the YAML path will say what is wrong.
+    /// Thrown to give up; carries nothing, as the strict path will say what is wrong.
     struct Unsure: Error {}
 
     typealias Bytes = UnsafeBufferPointer<UInt8>
@@ -35,7 +37,7 @@ struct FastJSONCase {
         given = Array(repeating: 0, count: (vocabulary.facts.count + 63) / 64)
     }
 
-    /// The case on this line, or nil when the YAML path must read it.
+    /// The case on this line, or nil when the strict path must read it.
     static func read(_ input: CaseInput, vocabulary: JSONCaseVocabulary) -> CaseFile? {
         guard vocabulary.usable else { return nil }
         var text = input.text
@@ -51,7 +53,7 @@ struct FastJSONCase {
         case id, title, asOf, source, narrative, facts, familyMembers, expect, declined
     }
 
-    /// The YAML path's envelope keys, in `EnvelopeKey` order.
+    /// The case reader's envelope keys, in `EnvelopeKey` order.
     private static let envelopeKeys: [[UInt8]] = CaseLoader.envelopeKeys.map { Array($0.utf8) }
     private static let memberKeys: [[UInt8]] = CaseLoader.memberKeys.map { Array($0.utf8) }
 
@@ -84,7 +86,7 @@ struct FastJSONCase {
                 case .narrative: narrative = try text()
                 case .asOf: asOf = try date()
                 case .facts:
-                    // The YAML path reads the principal's facts before the members', so texts
+                    // The case reader reads the principal's facts before the members', so texts
                     // and records are numbered in that order; the other order is left to it.
                     guard seen & (1 << EnvelopeKey.familyMembers.rawValue) == 0 else { throw Unsure() }
                     if try !null() {
@@ -102,7 +104,7 @@ struct FastJSONCase {
         }
         skipSpaces()
         guard i == bytes.count, let id else { throw Unsure() }
-        // A fact is answered or declined, not both (the YAML path says so).
+        // A fact is answered or declined, not both (the strict path says so).
         for slot in declined where values[Int(slot)].isKnown { throw Unsure() }
         // A member reference names a member of this case.
         if !references.isEmpty {
@@ -163,7 +165,7 @@ struct FastJSONCase {
 
     private static let principal = Array("principal".utf8)
 
-    /// The facts named under `declined:`, in ascending slot order as the YAML path keeps them;
+    /// The facts named under `declined:`, in ascending slot order as the case reader keeps them;
     /// a name that is not a fact of this subject, or a name given twice, gives up.
     mutating func readDeclined(_ subject: SubjectName) throws(Unsure) -> [Int32] {
         if try null() { return [] }
@@ -197,7 +199,7 @@ struct FastJSONCase {
 
     // MARK: Facts and values
 
-    /// A subject's facts. Locations are kept for the principal only, as the YAML path does.
+    /// A subject's facts. Locations are kept for the principal only, as the case reader does.
     mutating func readFacts(_ subject: SubjectName, into values: inout [FactValue], locations: inout [FactPlaces.Entry], references: inout [Int32]) throws(Unsure) {
         try open(UInt8(ascii: "{"))
         if closes(UInt8(ascii: "}")) { return }
@@ -239,7 +241,8 @@ struct FastJSONCase {
             try open(UInt8(ascii: "["))
             if !closes(UInt8(ascii: "]")) {
                 repeat {
-                    guard let index = JSONCaseVocabulary.index(of: try string(), in: values) else { throw Unsure() }
+                    // A value given twice is an error (`case.duplicate-value`).
+                    guard let index = JSONCaseVocabulary.index(of: try string(), in: values), bits & (1 << UInt64(index)) == 0 else { throw Unsure() }
                     bits |= 1 << UInt64(index)
                 } while try next(UInt8(ascii: "]"))
             }
@@ -263,7 +266,7 @@ struct FastJSONCase {
     mutating func readRecord(_ fields: [JSONCaseVocabulary.Field]) throws(Unsure) -> [FactValue] {
         var record = Array(repeating: FactValue.unknown, count: fields.count)
         var seen: UInt64 = 0
-        // A record that leaves out a field the rules read gets a warning: the YAML path says it.
+        // A record that leaves out a field the rules read gets a warning: the strict path says it.
         var read: UInt64 = 0
         for (f, field) in fields.enumerated() where field.read { read |= 1 << UInt64(f) }
         try open(UInt8(ascii: "{"))
@@ -276,7 +279,7 @@ struct FastJSONCase {
             guard let f = fields.firstIndex(where: { JSONCaseVocabulary.equal(key, $0.name) }), seen & (1 << UInt64(f)) == 0 else { throw Unsure() }
             seen |= 1 << UInt64(f)
             if try null() { continue }
-            // A record inside a record is read by the YAML path without its fields.
+            // A record inside a record is read by the case reader without its fields.
             guard fields[f].type != .records else { throw Unsure() }
             record[f] = try readValue(fields[f].type, values: fields[f].values, fields: [])
         } while try next(UInt8(ascii: "}"))
@@ -344,8 +347,8 @@ struct FastJSONCase {
         return bytes[start..<end]
     }
 
-    /// A double-quoted string with no escapes, of characters YAML reads as they are: ASCII words
-    /// only (keys, ids, values), unless `anyText`.
+    /// A double-quoted string with no escapes: ASCII words only (keys, ids, values), unless
+    /// `anyText`.
     mutating func string(anyText: Bool = false) throws(Unsure) -> Bytes.SubSequence {
         skipSpaces()
         guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw Unsure() }
@@ -358,7 +361,7 @@ struct FastJSONCase {
                 return bytes[start..<(i - 1)]
             }
             if b < 0x80 {
-                // Escapes, control characters and DEL are left to the YAML path.
+                // Escapes, control characters and DEL are left to the strict path.
                 guard b >= 0x20, b != UInt8(ascii: "\\"), b != 0x7F else { throw Unsure() }
                 i += 1
             } else {
@@ -369,8 +372,9 @@ struct FastJSONCase {
         throw Unsure()
     }
 
-    /// One multi-byte UTF-8 character (the text is valid UTF-8), if YAML takes it as printable
-    /// and not as a line break: no C1 controls, no U+2028 / U+2029, no byte order mark.
+    /// One multi-byte UTF-8 character (the text is valid UTF-8), if it is an ordinary printable
+    /// one: no C1 controls, no U+2028 / U+2029, no byte order mark, no noncharacter. The rest
+    /// is left to the strict path (it reports a byte-order mark).
     mutating func skipCharacter() throws(Unsure) {
         sawNonASCII = true
         let b = bytes[i]
@@ -416,13 +420,14 @@ struct FastJSONCase {
         return true
     }
 
-    /// A plain integer: an optional minus and at most 18 digits, so it cannot overflow.
+    /// A plain integer as JSON writes it: an optional minus and at most 18 digits, so it cannot
+    /// overflow, with no leading zero (`017` is no JSON number).
     mutating func integer() throws(Unsure) -> Int {
         let word = try plain()
         var k = word.startIndex
         let negative = word[k] == UInt8(ascii: "-")
         if negative { k += 1 }
-        guard k < word.endIndex, word.endIndex - k <= 18 else { throw Unsure() }
+        guard k < word.endIndex, word.endIndex - k <= 18, word[k] != UInt8(ascii: "0") || word.endIndex - k == 1 else { throw Unsure() }
         var n = 0
         while k < word.endIndex {
             let d = word[k] &- UInt8(ascii: "0")

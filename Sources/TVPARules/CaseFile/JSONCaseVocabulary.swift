@@ -1,6 +1,6 @@
 /// A program's case vocabulary as UTF-8 bytes, built once per loader, so the JSON Lines reader
 /// matches fact names, field names, enum values and program ids without making a `String`.
-/// A vocabulary with any non-ASCII name, value or program id is not `usable`: the YAML path's
+/// A vocabulary with any non-ASCII name, value or program id is not `usable`: the case reader's
 /// `String` comparisons follow Unicode canonical equivalence, which bytes do not.
 struct JSONCaseVocabulary: Sendable {
     struct Fact: Sendable {
@@ -17,7 +17,7 @@ struct JSONCaseVocabulary: Sendable {
         var name: [UInt8]
         var type: FactType
         var values: [[UInt8]]
-        /// Some rule reads it: a record that leaves it out gets a warning, from the YAML path.
+        /// Some rule reads it: a record that leaves it out gets a warning, from the strict path.
         var read = false
     }
 

@@ -13,6 +13,8 @@ struct CSVRowReader: CaseInputReader {
     private var count = 0
     private var finished = false
     private var diagnostics: [Diagnostic] = []
+    /// The offset in the last record of its first byte that is not UTF-8.
+    private var notUTF8At: Int?
 
     init?(path: String) {
         guard let lines = LineReader(path: path) else { return nil }
@@ -21,8 +23,18 @@ struct CSVRowReader: CaseInputReader {
     }
 
     mutating func next() -> CaseInput? {
+        if finished { return nil }
         while let record = nextRecord() {
             guard let header else {
+                // The header, like every row, is UTF-8, with at most one byte-order mark, at
+                // the start of the file.
+                let problem = notUTF8At.map { TextDecoding.Problem(kind: .notUTF8, offset: $0) } ?? TextDecoding.problem(in: record, startOfFile: true)
+                if let problem {
+                    let column = CSV.fields(String(decoding: record.utf8.prefix(problem.offset), as: UTF8.self)).count
+                    diagnostics.append(TextDecoding.diagnostic(problem, at: SourceLocation(file: path, line: row, column: column)))
+                    finished = true
+                    return nil
+                }
                 var columns = CSV.fields(record).map(\.value)
                 if let first = columns.first, first.hasPrefix("\u{FEFF}") { columns[0] = String(first.dropFirst()) }
                 self.header = CSVHeader(columns: columns, line: row)
@@ -30,7 +42,9 @@ struct CSVRowReader: CaseInputReader {
             }
             if record.utf8.allSatisfy({ $0 == 44 || $0 == 32 }) { continue }  // a blank row
             count += 1
-            return CaseInput(path: path, line: row, text: record, format: .csvRow(header))
+            var input = CaseInput(path: path, line: row, text: record, format: .csvRow(header))
+            input.notUTF8At = notUTF8At
+            return input
         }
         if count == 0 && !finished && diagnostics.isEmpty {
             let message = CaseMessages.emptyCSV(headerOnly: header != nil)
@@ -47,8 +61,10 @@ struct CSVRowReader: CaseInputReader {
     private mutating func nextRecord() -> String? {
         guard var record = lines.next() else { return nil }
         row += 1
+        notUTF8At = lines.notUTF8At
         var open = CSV.hasOpenQuote(record)
         while open, let more = lines.next() {
+            if notUTF8At == nil, let bad = lines.notUTF8At { notUTF8At = record.utf8.count + 1 + bad }
             record += "\n"
             record += more
             if CSV.hasOpenQuote(more) { open.toggle() }

@@ -8,6 +8,11 @@ public struct CaseInput: Sendable {
         case jsonLine
         /// A CSV row, read against its file's header row.
         case csvRow(CSVHeader)
+
+        var isJSONLine: Bool {
+            if case .jsonLine = self { return true }
+            return false
+        }
     }
 
     public var path: String
@@ -16,12 +21,25 @@ public struct CaseInput: Sendable {
     public var line: Int
     public var text: String
     public var format: Format
+    /// The byte offset in `text` of the first byte that was not UTF-8 when the input was read
+    /// from bytes (`text` then holds a replacement character there, only to locate it): the
+    /// loader reports it and reads nothing else from the input.
+    public var notUTF8At: Int?
 
     public init(path: String, line: Int = 1, text: String, format: Format = .yaml) {
         self.path = path
         self.line = line
         self.text = text
         self.format = format
+    }
+
+    /// An input read from bytes, as a fuzzer or a reader of files gives them: never repaired,
+    /// a byte that is not UTF-8 is reported where it is.
+    public init(path: String, line: Int = 1, bytes: some Collection<UInt8>, format: Format = .yaml) {
+        let array = Array(bytes)
+        let bad = array.withUnsafeBufferPointer { TextDecoding.firstInvalidUTF8($0) }
+        self.init(path: path, line: line, text: String(decoding: array, as: UTF8.self), format: format)
+        notUTF8At = bad
     }
 
     public var sourceText: SourceText { SourceText(path: path, text: text, firstLine: line) }

@@ -100,6 +100,7 @@ protocol CaseInputReader {
 }
 
 /// JSON Lines: one case per line; blank lines are skipped. A file with no case is an error.
+/// Lines are passed on as they are, a byte-order mark and all: the loader judges them.
 struct JSONLinesReader: CaseInputReader {
     private var lines: LineReader
     private let path: String
@@ -115,9 +116,13 @@ struct JSONLinesReader: CaseInputReader {
 
     mutating func next() -> CaseInput? {
         while let line = lines.next() {
-            if line.utf8.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            // A byte-order mark may begin the file (the loader skips it there).
+            let body = lines.lineNumber == 1 && line.utf8.starts(with: TextDecoding.bom) ? line.utf8.dropFirst(3) : line.utf8[...]
+            if body.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
             count += 1
-            return CaseInput(path: path, line: lines.lineNumber, text: line, format: .jsonLine)
+            var input = CaseInput(path: path, line: lines.lineNumber, text: line, format: .jsonLine)
+            input.notUTF8At = lines.notUTF8At
+            return input
         }
         if count == 0 && !finished {
             diagnostics.append(Diagnostic(.caseEmptyInput, CaseMessages.emptyJSONLines(), at: SourceLocation(file: path, line: 1, column: 1), help: CaseMessages.emptyJSONLinesHelp))

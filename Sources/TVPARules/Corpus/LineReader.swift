@@ -15,6 +15,9 @@ struct LineReader {
     private(set) var lineNumber = 0
     /// Bytes of the file consumed so far (for progress).
     private(set) var bytesRead = 0
+    /// The byte offset, in the line `next()` returned last, of its first byte that is not
+    /// UTF-8; nil when the line is UTF-8.
+    private(set) var notUTF8At: Int?
 
     init?(path: String, chunkSize: Int = 1 << 20) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
@@ -22,8 +25,8 @@ struct LineReader {
         self.chunkSize = chunkSize
     }
 
-    /// The next line, or nil at the end of the file. Invalid UTF-8 is repaired (and then fails
-    /// to parse where it is, with its line number).
+    /// The next line, or nil at the end of the file. A line that is not UTF-8 is returned
+    /// repaired, only to be reported: `notUTF8At` says where its first bad byte is.
     mutating func next() -> String? {
         while true {
             let from = max(start, searched)
@@ -34,7 +37,7 @@ struct LineReader {
             if let newline = found {
                 var end = newline
                 if end > start && buffer[end - 1] == 13 { end -= 1 }
-                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                let line = decode(start, end)
                 bytesRead += newline + 1 - start
                 start = newline + 1
                 searched = start
@@ -44,7 +47,7 @@ struct LineReader {
             searched = buffer.count
             if atEnd {
                 guard start < buffer.count else { return nil }
-                let line = String(decoding: buffer[start...], as: UTF8.self)
+                let line = decode(start, buffer.count)
                 bytesRead += buffer.count - start
                 start = buffer.count
                 lineNumber += 1
@@ -56,6 +59,14 @@ struct LineReader {
             start = 0
             let chunk = handle.readData(ofLength: chunkSize)
             if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+
+    private mutating func decode(_ from: Int, _ to: Int) -> String {
+        buffer.withUnsafeBufferPointer { bytes in
+            let line = UnsafeBufferPointer(rebasing: bytes[from..<to])
+            notUTF8At = TextDecoding.firstInvalidUTF8(line)
+            return String(decoding: line, as: UTF8.self)
         }
     }
 

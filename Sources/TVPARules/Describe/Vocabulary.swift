@@ -35,36 +35,44 @@ public enum Vocabulary {
         return items.filter { seen.insert($0).inserted }
     }
 
-    /// A JSON Schema (2020-12) of a case file, generated from the declarations.
+    /// A JSON Schema (2020-12) of a case file, generated from the declarations. It says what
+    /// the case reader takes, in every format: a value of its declared type only (`"true"` is
+    /// text, not a boolean; `42` is a number, not text), each list value once, and `null` for a
+    /// fact, or an optional key, that is not given. Two rules no JSON Schema can say are in its
+    /// description: an integer is written in plain decimal, and ids are unique.
     public static func jsonSchema(_ rules: CheckedRuleSet) -> JSON {
+        /// An optional envelope or member key: its schema, or null (not given).
+        func optional(_ body: JSON) -> JSON { .object([("anyOf", .array([body, .object([("type", .string("null"))])]))]) }
+        let id = JSON.object([("type", .string("string")), ("pattern", .string("^[a-z0-9-]+$"))])
         let outcomes = JSON.object([("enum", .array(["eligible", "not_eligible", "undetermined"].map { .string($0) }))])
         func expect(_ subject: SubjectName) -> JSON {
-            .object([
+            optional(.object([
                 ("type", .string("object")),
                 ("properties", .object(rules.programs.filter { $0.subject == subject }.map { ($0.id, outcomes) })),
                 ("additionalProperties", .bool(false)),
-            ])
+            ]))
         }
         func facts(_ subject: SubjectName) -> JSON {
-            .object([
+            optional(.object([
                 ("type", .string("object")),
                 ("properties", .object(rules.facts.filter { $0.subject == subject }.map { ($0.name, schema(of: $0)) })),
                 ("additionalProperties", .bool(false)),
-            ])
+            ]))
         }
         func declined(_ subject: SubjectName) -> JSON {
-            .object([
+            optional(.object([
                 ("description", .string("Facts the person chose not to answer: unknown for every rule, marked declined in reports, not asked again. A declined fact may not also be given.")),
                 ("type", .string("array")),
                 ("items", .object([("enum", .array(rules.facts.filter { $0.subject == subject }.map { .string($0.name) }))])),
                 ("uniqueItems", .bool(true)),
-            ])
+            ]))
         }
+        let text = JSON.object([("type", .string("string"))])
         let member = JSON.object([
             ("type", .string("object")),
             ("required", .array([.string("id")])),
             ("properties", .object([
-                ("id", .object([("type", .string("string")), ("pattern", .string("^[A-Za-z0-9_-]+$")), ("not", .object([("const", .string("principal"))]))])),
+                ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9-]+$")), ("not", .object([("const", .string("principal"))]))])),
                 ("facts", facts(.familyMember)),
                 ("expect", expect(.familyMember)),
                 ("declined", declined(.familyMember)),
@@ -74,17 +82,19 @@ public enum Vocabulary {
         return .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("title", .string("tvpa case file")),
-            ("description", .string("One person (the principal) and the family members who could follow as T derivatives. An absent or null fact is unknown.")),
+            ("description", .string(
+                "One person (the principal) and the family members who could follow as T derivatives. An absent or null fact is unknown; an optional key given as null is not given. "
+                    + "Beyond what this schema says: an integer is written in plain decimal digits (30 or -2, not 30.0, 3e1, 030 or +30), the case id is unique in a corpus, and member ids are unique in a case.")),
             ("type", .string("object")),
             ("required", .array([.string("id")])),
             ("properties", .object([
-                ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9-]+$"))])),
-                ("title", .object([("type", .string("string"))])),
-                ("as_of", .object([("type", .string("string")), ("format", .string("date"))])),
-                ("source", .object([("type", .string("string"))])),
-                ("narrative", .object([("type", .string("string"))])),
+                ("id", id),
+                ("title", optional(text)),
+                ("as_of", optional(.object([("type", .string("string")), ("format", .string("date"))]))),
+                ("source", optional(text)),
+                ("narrative", optional(text)),
                 ("facts", facts(.principal)),
-                ("family_members", .object([("type", .string("array")), ("items", member)])),
+                ("family_members", optional(.object([("type", .string("array")), ("items", member)]))),
                 ("expect", expect(.principal)),
                 ("declined", declined(.principal)),
             ])),
@@ -100,7 +110,8 @@ public enum Vocabulary {
         case .list:
             body = .object([("type", .string("array")), ("items", schema(of: .enumeration, values: fact.values)), ("uniqueItems", .bool(true))])
         case .records:
-            let fields = fact.fields.map { ($0.name, schema(of: $0.type, values: $0.values)) }
+            // A record's field, like a fact, may be null: not known for that record.
+            let fields = fact.fields.map { ($0.name, JSON.object([("anyOf", .array([schema(of: $0.type, values: $0.values), .object([("type", .string("null"))])]))])) }
             body = .object([("type", .string("array")), ("items", .object([("type", .string("object")), ("properties", .object(fields)), ("additionalProperties", .bool(false))]))])
         default:
             body = schema(of: fact.type, values: fact.values, bounds: fact.bounds)

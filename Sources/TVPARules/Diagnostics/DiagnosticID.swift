@@ -16,6 +16,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     /// A fact named twice under one `declined:`.
     case caseDuplicateDeclined = "case.duplicate-declined"
     case caseDuplicateMember = "case.duplicate-member"
+    /// A value given twice in one list fact (`[force, force]`): a list is a set of values.
+    case caseDuplicateValue = "case.duplicate-value"
     /// An input with no case in it: an empty (or comments-only) file, a JSON Lines file with
     /// no line, a CSV file with no row under its header, a folder with no case file.
     case caseEmptyInput = "case.empty-input"
@@ -24,6 +26,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case caseInvalidDate = "case.invalid-date"
     case caseInvalidId = "case.invalid-id"
     case caseInvalidOutcome = "case.invalid-outcome"
+    /// A JSON Lines line that is not JSON (RFC 8259), or that gives a key twice in one object.
+    case caseJSONSyntax = "case.json-syntax"
     case caseMissingKey = "case.missing-key"
     /// The count that ends a case input's diagnostics when there are more than a hundred
     /// (per YAML file; per JSON Lines or CSV file, over its lines or rows).
@@ -82,6 +86,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     /// A symbolic link to a folder that holds it (a loop): the folder is read once, not again
     /// through the link.
     case readSymlinkLoop = "read.symlink-loop"
+    /// A file that cannot be read, or whose text is not UTF-8 or holds a byte-order mark other
+    /// than at its very start.
     case readUnreadable = "read.unreadable"
 
     public var defaultSeverity: Severity {

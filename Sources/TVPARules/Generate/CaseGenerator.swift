@@ -43,7 +43,7 @@ public struct CaseGenerator {
         return .object([("id", .string("gen-\(seed)-\(index)")), ("facts", .object([]))])
     }
 
-    /// Read as a JSON line: the fast path when it can, the YAML path otherwise; the same verdict.
+    /// Read as a JSON line: the fast path when it can, the strict JSON path otherwise; the same verdict.
     func isValid(_ candidate: JSON) -> Bool {
         loader.isValidJSONLine(CaseInput(path: "generated", text: candidate.render(), format: .jsonLine))
     }

@@ -82,7 +82,7 @@ struct NodeReader {
         guard let pairs = pairs(node, what: what) else { return nil }
         var fields = Fields(location: location(node))
         for (key, keyNode, value) in pairs {
-            if key == "<<", case .mapping = value, let merged = self.pairs(value, what: what) {
+            if key == "<<", Self.isUntaggedPlain(keyNode), case .mapping = value, let merged = self.pairs(value, what: what) {
                 // A YAML merge key (`<<: *anchor`): the anchor's keys, unless given here.
                 for (mergedKey, _, mergedValue) in merged where allowed.contains(mergedKey) && !pairs.contains(where: { $0.0 == mergedKey }) {
                     fields.values[mergedKey] = mergedValue
@@ -120,10 +120,55 @@ struct NodeReader {
     /// Plain words where YAML 1.1 readers would see a boolean.
     static let yamlBooleanWords: Set<String> = ["yes", "no", "on", "off", "y", "n", "Yes", "No", "YES", "NO", "On", "Off", "ON", "OFF", "True", "False", "TRUE", "FALSE"]
 
-    /// `null`, `~` or nothing at all: an unknown value.
+    /// `null`, `~` or nothing at all (untagged), or a value tagged null (JSON's `null`): an
+    /// unknown value. A quoted "null" is text.
     static func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let s) = node, isPlain(node) else { return false }
+        guard case .scalar(let s) = node else { return false }
+        if s.tag.rawValue == Tag.Name.null.rawValue { return true }
+        guard s.tag.rawValue.isEmpty, isPlain(node) else { return false }
         return ["", "null", "Null", "NULL", "~"].contains(s.string)
+    }
+
+    /// What a scalar is, as its tag says: the tag JSON gave it, the one a CSV column gives it,
+    /// the one YAML's quotes or an explicit `!!tag` give it, else the one Yams resolves a plain
+    /// scalar to (YAML 1.1: `yes` and `true` are booleans, `017` and `1_000` integers,
+    /// `2024-01-01` a timestamp). The case reader takes a value only of the kind its fact is
+    /// declared with, so `"true"` is no boolean, `!!str 30` no integer and `42` no title.
+    enum ScalarKind: Equatable {
+        case null, bool, int, float, timestamp, string
+        /// A merge key (`<<`) or `=`.
+        case special
+        /// Any other tag (`!!binary`, `!custom`), named.
+        case tagged(String)
+    }
+
+    static func kind(of scalar: Node.Scalar) -> ScalarKind {
+        var tag = scalar.tag.rawValue
+        if tag.isEmpty { tag = Resolver.default.resolveTag(of: Node.scalar(scalar)).rawValue }
+        switch tag {
+        case Tag.Name.str.rawValue, Tag.Name.nonSpecific.rawValue: return .string
+        case Tag.Name.null.rawValue: return .null
+        case Tag.Name.bool.rawValue: return .bool
+        case Tag.Name.int.rawValue: return .int
+        case Tag.Name.float.rawValue: return .float
+        case Tag.Name.timestamp.rawValue: return .timestamp
+        case Tag.Name.merge.rawValue, Tag.Name.value.rawValue: return .special
+        default: return .tagged(tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag)
+        }
+    }
+
+    static func kind(of node: Node) -> ScalarKind? {
+        guard case .scalar(let s) = node else { return nil }
+        return kind(of: s)
+    }
+
+    /// Plain, with no tag that says other than what YAML resolves the word to: a word read by
+    /// what it looks like. (Yams resolves a tag in place once a node is compared or hashed, as
+    /// mapping keys are, so an empty tag alone would not tell.)
+    static func isUntaggedPlain(_ node: Node) -> Bool {
+        guard case .scalar(let s) = node, s.style == .plain || s.style == .any else { return false }
+        let tag = s.tag.rawValue
+        return tag.isEmpty || tag == Resolver.default.resolveTag(of: Node.scalar(.init(s.string))).rawValue
     }
 
     static func isPlain(_ node: Node) -> Bool {

@@ -79,8 +79,16 @@ public enum SourceReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             return ([], [Diagnostic(.readUnreadable, ReadMessages.cannotRead, at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return ([], [Diagnostic(.readUnreadable, ReadMessages.notUTF8, at: SourceLocation(file: path, line: 1, column: 1))])
+        return decode(data, path: path)
+    }
+
+    /// A file's bytes as its text (`TextDecoding`: UTF-8, one byte-order mark at most, at the
+    /// start, where it is dropped), or a diagnostic at the first problem's line and column.
+    public static func decode(_ bytes: some Collection<UInt8>, path: String) -> ([SourceText], [Diagnostic]) {
+        let (text, problem) = TextDecoding.decode(bytes, startOfFile: true)
+        if let problem {
+            // A leading mark was dropped: columns on line 1 are counted after it, as editors do.
+            return ([], [TextDecoding.diagnostic(problem, at: TextDecoding.location(of: problem.offset, in: text, file: path))])
         }
         return ([SourceText(path: path, text: text)], [])
     }

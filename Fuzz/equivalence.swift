@@ -1,17 +1,19 @@
 @testable import TVPARules
 
-/// One JSON line read by the byte-level reader and by the general path: whenever the fast
-/// reader accepts a line, both must give the same case (else the fuzzer reports a crash).
+/// One JSON line read by the byte-level reader and by the strict JSON path it falls back to:
+/// whenever the fast reader accepts a line, both must give the same case, and reading the
+/// line as the CLI does must give the strict path's result (else the fuzzer reports a crash).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzEquivalence(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     guard let text = Fuzz.text(bytes, count), !text.contains("\n") else { return 0 }
     let loader = CaseLoader(program: Fuzz.program, today: Fuzz.today)
     let input = CaseInput(path: "cases.jsonl", line: 7, text: text, format: .jsonLine)
-    let general = loader.load(input.sourceText)
+    let strict = loader.loadStrictJSONLine(input)
     if let fast = loader.loadFastJSONLine(input) {
-        precondition(fast == general.0, "the fast JSON Lines reader and the general path read this line differently")
+        precondition(fast == strict.0, "the fast JSON Lines reader and the strict path read this line differently")
     }
     let full = loader.load(input)
-    precondition(full.0 == general.0, "a JSON line loads differently through load(CaseInput) and the general path")
+    precondition(full.0 == strict.0, "a JSON line loads differently through load(CaseInput) and the strict path")
+    precondition(full.1.map(\.id) == strict.1.map(\.id), "a JSON line gets different diagnostics through load(CaseInput) and the strict path")
     return 0
 }

@@ -14,6 +14,5 @@ public func fuzzEquivalence(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt
     }
     let full = loader.load(input)
     precondition(full.0 == strict.0, "a JSON line loads differently through load(CaseInput) and the strict path")
-    precondition(full.1.map(\.id) == strict.1.map(\.id), "a JSON line gets different diagnostics through load(CaseInput) and the strict path")
     return 0
 }

@@ -15,7 +15,13 @@ extension CaseLoader {
     /// counted in cells (not characters), with a note naming the cell (`cell E3`) and its
     /// column's header.
     func loadCSVRow(_ input: CaseInput, header: CSVHeader, asOfOverride: Int?) -> (CaseFile?, [Diagnostic]) {
-        let layout = CSVLayout(header: header, program: program, path: input.path)
+        let layout: CSVLayout
+        if let cached = scratch.csvLayout, cached.path == input.path, cached.header == header {
+            layout = cached.layout
+        } else {
+            layout = CSVLayout(header: header, program: program, path: input.path)
+            scratch.csvLayout = (header, input.path, layout)
+        }
         var diagnostics = DiagnosticBag(summary: .caseMoreDiagnostics)
         diagnostics.append(contentsOf: layout.diagnostics)
         var reader = NodeReader(file: input.path, dialect: .caseFile)

@@ -21,6 +21,9 @@ public struct CaseLoader {
     /// Reused from case to case: building an evaluator allocates a buffer per node.
     final class Scratch {
         var evaluator: Evaluator
+        /// The last CSV header's layout: every row under a header shares it, and building it
+        /// (with a suggestion for each unknown column) costs more than reading the row.
+        var csvLayout: (header: CSVHeader, path: String, layout: CSVLayout)?
         init(_ program: Program) { evaluator = Evaluator(program: program) }
     }
 

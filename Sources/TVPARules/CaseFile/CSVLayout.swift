@@ -31,7 +31,7 @@ struct CSVLayout {
     private var bag = DiagnosticBag(summary: .caseMoreDiagnostics)
 
     init(header: CSVHeader, program: Program, path: String) {
-        let names = header.columns.map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = header.columns.map { $0.trimmingWhitespace }
         width = (names.lastIndex { !$0.isEmpty } ?? -1) + 1
         let facts = program.checked.facts
         let principalPrograms = program.programs.filter { $0.subject == .principal }.map(\.id)

@@ -35,12 +35,12 @@ extension CaseLoader {
             // At the first cell the row lacks.
             diagnostics.append(Diagnostic(.caseCSVShape, CaseMessages.csvCellCount(cells.count, header: layout.width), at: location(column: cells.count + 1)))
         }
-        for (i, cell) in cells.enumerated() where !cell.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (i, cell) in cells.enumerated() where !cell.trimmingWhitespace.isEmpty {
             if i >= layout.width {
                 diagnostics.append(Diagnostic(.caseCSVShape, CaseMessages.csvCellCount(cells.count, header: layout.width), at: location(column: i + 1)))
                 break
             }
-            if header.columns[i].trimmingCharacters(in: .whitespaces).isEmpty {
+            if header.columns[i].trimmingWhitespace.isEmpty {
                 diagnostics.append(Diagnostic(.caseCSVShape, CaseMessages.csvUnnamedColumn(i + 1), at: location(column: i + 1)))
             }
         }
@@ -51,8 +51,8 @@ extension CaseLoader {
         var idColumn: Int?
         for (i, value) in cells.prefix(layout.width).enumerated() {
             let mark = Mark.at(line: 1, column: i + 1)
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
-            let name = header.columns[i].trimmingCharacters(in: .whitespaces)
+            let trimmed = value.trimmingWhitespace
+            let name = header.columns[i].trimmingWhitespace
             let key = Node.scalar(.init(name, .implicit, .plain, mark))
             switch layout.columns[i] {
             case .ignored:
@@ -132,7 +132,7 @@ extension CaseLoader {
 
     /// The items of a list cell (`a;b`), trimmed.
     static func listItems(_ value: String) -> [String] {
-        value.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        value.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
     }
 }
 

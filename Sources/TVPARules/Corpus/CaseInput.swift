@@ -58,7 +58,7 @@ public struct CSVHeader: Sendable, Hashable {
     /// How a diagnostic names a cell: its spreadsheet reference, row, column number and the
     /// column's header (`cell E3: row 3, column 5 (date_of_birth)`).
     func cell(row: Int, column: Int) -> String {
-        let name = column <= columns.count ? columns[column - 1].trimmingCharacters(in: .whitespaces) : ""
+        let name = column <= columns.count ? columns[column - 1].trimmingWhitespace : ""
         return CaseMessages.csvCell(CSV.letters(column), row: row, column: column, header: name)
     }
 }

@@ -23,7 +23,12 @@ public enum RuleCompiler {
     /// Parse and check; the checked rule set is nil when there are errors. With a proposal, the
     /// proposal is applied to the parsed rules first and checked with them.
     public static func check(_ source: RuleSource, extraFiles: [SourceText] = [], proposal: SourceText? = nil) -> (CheckedRuleSet?, [Diagnostic]) {
-        var (files, sources, diagnostics) = parse(source)
+        check(parsed: parse(source), name: source.name, extraFiles: extraFiles, proposal: proposal)
+    }
+
+    /// `check` over rules already parsed (`parse`), so one parse serves several proposals.
+    static func check(parsed: (files: [SyntaxFile], sources: [SourceText], diagnostics: [Diagnostic]), name: String, extraFiles: [SourceText] = [], proposal: SourceText? = nil) -> (CheckedRuleSet?, [Diagnostic]) {
+        var (files, sources, diagnostics) = parsed
         for text in extraFiles {
             let (file, d) = RuleFileParser.parse(text)
             files.append(file)
@@ -32,7 +37,7 @@ public enum RuleCompiler {
         }
         if diagnostics.hasErrors { return (nil, diagnostics.sortedForDisplay()) }
         if sources.isEmpty {
-            return (nil, [Diagnostic(.readUnreadable, "no rule files (*.yaml) found", at: SourceLocation(file: source.name, line: 1, column: 1))])
+            return (nil, [Diagnostic(.readUnreadable, "no rule files (*.yaml) found", at: SourceLocation(file: name, line: 1, column: 1))])
         }
         if let proposal {
             let (syntax, parseDiagnostics) = ProposalParser.parse(proposal)
@@ -60,10 +65,14 @@ public enum RuleCompiler {
 
     /// The whole front half: a program ready to evaluate, or every diagnostic.
     public static func compile(_ source: RuleSource, proposal: SourceText? = nil) -> (CompiledRules?, [Diagnostic]) {
-        let (checked, diagnostics) = check(source, proposal: proposal)
+        compile(parsed: parse(source), name: source.name, proposal: proposal)
+    }
+
+    /// `compile` over rules already parsed (`parse`).
+    static func compile(parsed: (files: [SyntaxFile], sources: [SourceText], diagnostics: [Diagnostic]), name: String, proposal: SourceText? = nil) -> (CompiledRules?, [Diagnostic]) {
+        let (checked, diagnostics) = check(parsed: parsed, name: name, proposal: proposal)
         guard let checked else { return (nil, diagnostics) }
-        let name = proposal.map { "\(source.name) + proposal \($0.path)" } ?? source.name
-        let program = Compiler.compile(checked, sourceName: name)
+        let program = Compiler.compile(checked, sourceName: proposal.map { "\(name) + proposal \($0.path)" } ?? name)
         return (CompiledRules(program: program, warnings: diagnostics), diagnostics)
     }
 }

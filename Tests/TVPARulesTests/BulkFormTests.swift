@@ -151,4 +151,59 @@ struct BulkFormTests {
             #expect(String(decoding: bytes, as: UTF8.self) == CivilDate.format(day))
         }
     }
+
+    @Test("JSON v1 with --explain off is the decision view without its trees, for every scenario (off writes no node text)")
+    func offIsDecisionWithoutTrees() throws {
+        let program = try GoldenTests.program()
+        let dir = try Inline.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var generator = CaseGenerator(program: program, seed: 5)
+        let corpus = dir.appendingPathComponent("corpus.jsonl").path
+        try ((0..<300).map { generator.next(index: $0).render() }.joined(separator: "\n") + "\n").write(toFile: corpus, atomically: true, encoding: .utf8)
+        let files = try Self.scenarioFiles() + [corpus]
+        for redact in [false, true] {
+            let off = CaseRun.run(files, program: program, options: .init(view: .off, redact: redact, today: Self.today)).compactMap(\.report)
+            var decision = CaseRun.run(files, program: program, options: .init(view: .decision, redact: redact, today: Self.today)).compactMap(\.report)
+            try #require(off.count == decision.count && off.count > 50)
+            for i in decision.indices {
+                for j in decision[i].decisions.indices { decision[i].decisions[j].explanation = nil }
+                #expect(DecisionJSON.render(off[i]) == DecisionJSON.render(decision[i]), "case \(decision[i].caseId)")
+            }
+        }
+    }
+
+    @Test("with the view off, a version's note still reaches the decision's notes, filled, and its version its law versions")
+    func offKeepsVersionNotes() throws {
+        let program = try Inline.compile("""
+            facts:
+              filed: {type: date, question: When was it filed?}
+              ok: {type: bool}
+            rules:
+              eligible:
+                cite: ["Act"]
+                versions:
+                  v2024:
+                    label: the 2024 rule
+                    cite: ["Act (2024)"]
+                    from: 2024-08-28
+                    when: {fact: ok}
+                    notes:
+                      - when: {fact: ok}
+                        text: Filed on {filed} under the 2024 rule.
+                  v2016:
+                    label: the 2016 rule
+                    cite: ["Act (2016)"]
+                    until: 2024-08-27
+                    when: {fact: ok}
+            programs:
+              eligible: {rule: eligible}
+            """)
+        let (file, diagnostics) = Inline.load("id: v\nas_of: 2024-10-01\nfacts:\n  filed: 2024-09-02\n  ok: true\n", program: program)
+        #expect(!diagnostics.hasErrors)
+        let f = try #require(file)
+        let off = Explainer(view: .off).report(f, program: program, decisionDate: CivilDate.parse("2024-10-01")!).decisions[0]
+        #expect(off.explanation == nil)
+        #expect(off.notes == ["Filed on 2024-09-02 under the 2024 rule."])
+        #expect(off.lawVersions == ["the 2024 rule"])
+    }
 }

@@ -72,7 +72,21 @@ public struct CaseRun: Sendable {
         }
         readErrors()
         let explainer = Explainer(view: options.view, redact: options.redact)
-        var seen: [String: String] = [:]
+        // Every case id seen, for the duplicate-id warning: the only memory that grows with the
+        // corpus, so each id keeps only where it was (a file's number and a line, 0 for a YAML
+        // file), not a string of its place.
+        var seen: [String: Int] = [:]
+        var seenFiles: [String] = []
+        func packedPlace(_ input: CaseInput) -> Int {
+            if seenFiles.last != input.path { seenFiles.append(input.path) }
+            let line: Int
+            if case .yaml = input.format { line = 0 } else { line = input.line }
+            return (seenFiles.count - 1) << 32 | line
+        }
+        func firstPlace(_ packed: Int) -> String {
+            let path = seenFiles[packed >> 32], line = packed & 0xFFFF_FFFF
+            return line == 0 ? path : "\(path):\(line)"
+        }
         // A CSV header's problem comes back with every row under it: say it once (per file,
         // so the set holds one header's problems, not the corpus's).
         var said = Set<Diagnostic>()
@@ -118,9 +132,9 @@ public struct CaseRun: Sendable {
                         diagnostics.removeAll { $0.location.line == header.line && !said.insert($0).inserted }
                     }
                     if let f = file, let first = seen[f.id] {
-                        diagnostics.append(Diagnostic(.caseInvalidId, CaseMessages.duplicateCaseId(options.redact ? Redaction.withheld : f.id, first: first), at: SourceLocation(file: input.path, line: input.line, column: 1), severity: .warning))
+                        diagnostics.append(Diagnostic(.caseInvalidId, CaseMessages.duplicateCaseId(options.redact ? Redaction.withheld : f.id, first: firstPlace(first)), at: SourceLocation(file: input.path, line: input.line, column: 1), severity: .warning))
                     }
-                    if let f = file { seen[f.id] = place }
+                    if let f = file { seen[f.id] = packedPlace(input) }
                     let name = options.redact && (report != nil || bulk != nil) ? pseudonyms.next() : ""
                     let shown = options.redact ? report.map { $0.pseudonymized(as: name) } : report
                     let shownBulk = options.redact ? bulk.map { $0.pseudonymized(as: name) } : bulk

@@ -19,28 +19,15 @@ public struct JSONBytes: Sendable {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// An integer; the small ones (program and fact indices) without building a string.
     public mutating func int(_ n: Int) {
-        if n >= 0 && n < 10 {
-            bytes.append(0x30 + UInt8(n))
+        if n >= 0 && n < 100 {
+            if n >= 10 { bytes.append(0x30 + UInt8(n / 10)) }
+            bytes.append(0x30 + UInt8(n % 10))
             return
         }
-        var n = n
-        if n < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            guard n != .min else { raw(String(n).dropFirst().description); return }
-            n = -n
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            while n > 0 {
-                d[count] = 0x30 + UInt8(n % 10)
-                n /= 10
-                count += 1
-            }
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[i]) }
-        }
+        var text = String(n)
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     public mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }

@@ -200,7 +200,8 @@ public struct Explainer: Sendable {
                 }
                 collectVersion(v, status: body, into: &child, evaluator: &evaluator, context: &context)
             }
-            node.children.append(child)
+            // With the view off no tree is kept: a node is walked for what it adds, not copied.
+            if !quiet { node.children.append(child) }
         }
         return node
     }
@@ -225,7 +226,8 @@ public struct Explainer: Sendable {
         }
         var seenRules = Set<String>()
         for (r, pinned) in rules where seenRules.insert("\(r):\(pinned ?? -1)").inserted {
-            node.children.append(ruleNode(r, version: pinned, evaluator: &evaluator, context: &context))
+            let child = ruleNode(r, version: pinned, evaluator: &evaluator, context: &context)
+            if view != .off { node.children.append(child) }
         }
     }
 

@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // File-descriptor writes that build on Linux and macOS alike (`Glibc.write` would not).
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.4.0"),
     ],
     targets: [
         // Turns Rules/*.yaml into a Swift source at build time, so the shipped rules travel inside the binary.
@@ -29,7 +31,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "tvpa",
-            dependencies: ["TVPARules", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "TVPARules", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
             // A release binary that runs without the Swift toolchain: the Swift runtime and
             // Foundation linked in (both flags are needed; the linker flag alone fails on
             // Foundation's ICU). It then needs only the system's libc, libstdc++ and libgcc.

@@ -4,6 +4,8 @@ import TVPARules
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+    /// JSON Lines for corpora (`tvpa.bulk/1`, docs/bulk-format.md): a header, then a line per case.
+    case bulk
 }
 
 extension ExplainView: ExpressibleByArgument {}
@@ -22,7 +24,7 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("program"), help: "Decide only this program (repeatable).")
     var programs: [String] = []
 
-    @Option(help: "text or json (JSON Lines for several files).")
+    @Option(help: "text, json (JSON Lines for several files), or bulk (compact JSON Lines for corpora: a header line with the questions, then each case's outcomes, reasons and missing facts; docs/bulk-format.md).")
     var format: ReportFormat = .text
 
     @Option(help: "decision (what justified the outcome), full, or off.")
@@ -41,21 +43,29 @@ struct Check: ParsableCommand {
         for id in programs where !ids.contains(id) {
             throw ValidationError("unknown program '\(id)'" + (Suggest.help(for: id, in: ids).map { "; \($0)" } ?? ""))
         }
-        let options = CaseRun.Options(asOf: date, programs: programs.isEmpty ? nil : Set(programs), view: explain, redact: redact)
+        let options = CaseRun.Options(asOf: date, programs: programs.isEmpty ? nil : Set(programs), view: explain, redact: redact, bulk: format == .bulk)
         var invalid = false
         // Reports printed to a terminal would tear the bar: draw it only when they go elsewhere.
         var bar = ProgressBar(enabled: Output.errorIsTerminal && !Output.isTerminal)
         let single = cases.count == 1 && !cases[0].hasSuffix(".jsonl") && !cases[0].hasSuffix(".csv") && !FileManager.default.isDirectory(cases[0])
+        var out = BufferedOutput()
+        if format == .bulk { out.append { BulkJSON.header(program, redacted: redact, into: &$0); $0.raw(UInt8(ascii: "\n")) } }
         CaseRun.stream(cases, program: program, options: options, workers: jobs, progress: { bar.update(cases: $0, fraction: $1) }) { result in
-            if !result.diagnostics.isEmpty { bar.finish() }
+            if !result.diagnostics.isEmpty {
+                bar.finish()
+                // What was decided before a diagnostic is written before it.
+                out.flush()
+            }
             Output.error(DiagnosticRenderer.render(result.diagnostics))
             if result.diagnostics.hasErrors { invalid = true }
+            if let bulk = result.bulk { out.append { BulkJSON.line(bulk, into: &$0) } }
             guard let report = result.report else { return }
             switch format {
-            case .text: Output.print(TextRenderer(color: Output.isTerminal).render(report))
-            case .json: Output.print(DecisionJSON.render(report, pretty: single && Output.isTerminal))
+            case .text: out.print(TextRenderer(color: Output.isTerminal).render(report))
+            case .json, .bulk: out.print(DecisionJSON.render(report, pretty: single && Output.isTerminal))
             }
         }
+        out.flush()
         bar.finish()
         if invalid { throw Exit.invalidInput }
     }

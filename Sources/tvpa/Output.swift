@@ -1,3 +1,6 @@
+import SystemPackage
+import TVPARules
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,24 +50,58 @@ enum Output {
     /// Writes all of it, even when a pipe takes it in pieces; adds no line break.
     @discardableResult
     static func raw(_ text: String, to fd: Int32) -> Bool {
+        var text = text
+        return text.withUTF8 { raw(UnsafeRawBufferPointer($0), to: fd) }
+    }
+
+    /// Writes all the bytes through swift-system (which retries an interrupted write).
+    @discardableResult
+    static func raw(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
         if fd == 1 { wroteToStandardOutput = true }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 {
-                if n < 0 && errno == EINTR { continue }
-                lastErrno = n < 0 ? errno : EIO
-                return false
-            }
-            offset += n
+        guard !bytes.isEmpty else { return true }
+        do {
+            _ = try FileDescriptor(rawValue: fd).writeAll(bytes)
+            return true
+        } catch {
+            lastErrno = (error as? Errno)?.rawValue ?? EIO
+            return false
         }
-        return true
     }
 
     /// Writes all of it and a final line break, even when a pipe takes it in pieces.
     @discardableResult
     private static func write(_ text: String, to fd: Int32) -> Bool {
         raw(text.hasSuffix("\n") ? text : text + "\n", to: fd)
+    }
+}
+
+/// Standard output in blocks: a corpus's reports are gathered and written 64 KiB at a time,
+/// not a write per case. On a terminal each report is written as it comes.
+struct BufferedOutput {
+    private(set) var buffer = JSONBytes(capacity: 1 << 17)
+    private let immediate = Output.isTerminal
+
+    /// The bytes to append to: write into it, then call `written()`.
+    mutating func append(_ body: (inout JSONBytes) -> Void) {
+        body(&buffer)
+        written()
+    }
+
+    /// A report as `Output.print` writes it: with a final line break.
+    mutating func print(_ text: String) {
+        buffer.raw(text)
+        if !text.hasSuffix("\n") { buffer.raw(UInt8(ascii: "\n")) }
+        written()
+    }
+
+    private mutating func written() {
+        if immediate || buffer.bytes.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.bytes.isEmpty else { return }
+        let ok = buffer.bytes.withUnsafeBytes { Output.raw($0, to: 1) }
+        if !ok { Output.noteStandardOutputFailure() }
+        buffer.bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -145,15 +145,18 @@ public struct Explainer: Sendable {
             node.text = "Not in force on \(CivilDate.format(date))" + (compiled.from > date ? " (in force from \(CivilDate.format(compiled.from)))." : ".")
             return node
         }
-        node.text = says(decl.says, status, title: decl.title, evaluator)
-        for p in decl.parameters where status != .no {
+        // With the view off the tree is walked only for what it adds to the decision (the law
+        // versions that applied, the versions' notes, discretion): no node's text is written.
+        let quiet = view == .off
+        if !quiet { node.text = says(decl.says, status, title: decl.title, evaluator) }
+        for p in decl.parameters where status != .no && !quiet {
             let parameter = program.checked.parameters[p]
             guard let value = parameter.values.last(where: { $0.from <= date }) else { continue }
             let shown = parameter.type == .date ? CivilDate.format(value.value) : String(value.value)
             node.notes.append("\(parameter.title ?? parameter.name): \(shown) from \(CivilDate.format(value.from))" + citeSuffix(value.cite))
             if let unverified = value.unverified { node.unverified.append(unverified) }
         }
-        for (i, n) in compiled.notes.enumerated() where evaluator.evaluate(condition: n) == .yes {
+        for (i, n) in compiled.notes.enumerated() where !quiet && evaluator.evaluate(condition: n) == .yes {
             node.notes.append(fill(decl.notes[i].text, evaluator) + citeSuffix(decl.notes[i].cite))
         }
         if context.depth > 40 { return node }
@@ -175,6 +178,11 @@ public struct Explainer: Sendable {
                 version: vdecl.label, discretionary: nil, unverified: vdecl.unverified.map { [$0] } ?? [], facts: [], notes: [], children: [])
             if applies == .no {
                 child.text = "This version does not apply on these dates."
+            } else if quiet {
+                for (i, n) in vdecl.notes.enumerated() where evaluator.evaluate(condition: program.versions[v].notes[i]) == .yes {
+                    context.notes.append(fill(n.text, evaluator))
+                }
+                collectVersion(v, status: body, into: &child, evaluator: &evaluator, context: &context)
             } else {
                 if let own = vdecl.says {
                     child.text = says(own, body, title: vdecl.label, evaluator)
@@ -192,7 +200,8 @@ public struct Explainer: Sendable {
                 }
                 collectVersion(v, status: body, into: &child, evaluator: &evaluator, context: &context)
             }
-            node.children.append(child)
+            // With the view off no tree is kept: a node is walked for what it adds, not copied.
+            if !quiet { node.children.append(child) }
         }
         return node
     }
@@ -211,13 +220,14 @@ public struct Explainer: Sendable {
         }
         if version.applies >= 0 && view == .full { collect(version.applies, &facts, &rules, evaluator) }
         var seenFacts = Set<Int32>()
-        for f in facts where seenFacts.insert(f).inserted {
+        for f in facts where view != .off && seenFacts.insert(f).inserted {
             let value = display(f, evaluator)
             node.facts.append(ShownFact(name: program.checked.facts[Int(f)].name, value: value, declined: value == "unknown" && context.declined.contains(f)))
         }
         var seenRules = Set<String>()
         for (r, pinned) in rules where seenRules.insert("\(r):\(pinned ?? -1)").inserted {
-            node.children.append(ruleNode(r, version: pinned, evaluator: &evaluator, context: &context))
+            let child = ruleNode(r, version: pinned, evaluator: &evaluator, context: &context)
+            if view != .off { node.children.append(child) }
         }
     }
 

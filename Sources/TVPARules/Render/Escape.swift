@@ -28,7 +28,7 @@ public enum Escape {
 
     /// The UTF-8 encodings of the unsafe scalars: C0 and DEL are one byte, C1 is C2 80–9F,
     /// U+061C is D8 9C, the marks at U+200B–U+206F are E2 80 xx / E2 81 xx, U+FEFF is EF BB BF.
-    private static func hasUnsafeBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func hasUnsafeBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
         var i = 0
         while i < n {

@@ -8,6 +8,12 @@ public indirect enum JSON: Sendable {
     case object([(String, JSON)])
 
     public func render(pretty: Bool = false, indent: String = "") -> String {
+        if !pretty {
+            // Compact: one buffer for the whole value, not a string per node.
+            var out = JSONBytes(capacity: 1024)
+            out.value(self)
+            return String(decoding: out.bytes, as: UTF8.self)
+        }
         switch self {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"

@@ -7,8 +7,11 @@ public struct CaseRun: Sendable {
         public var view: ExplainView
         public var redact: Bool
         public var today: Int
+        /// Decide for the bulk form (`Result.bulk`: outcomes, reasons, missing facts, no report).
+        public var bulk: Bool
 
-        public init(asOf: Int? = nil, programs: Set<String>? = nil, view: ExplainView = .decision, redact: Bool = false, today: Int = CivilDate.today()) {
+        public init(asOf: Int? = nil, programs: Set<String>? = nil, view: ExplainView = .decision, redact: Bool = false, today: Int = CivilDate.today(), bulk: Bool = false) {
+            self.bulk = bulk
             self.asOf = asOf
             self.programs = programs
             self.view = view
@@ -21,14 +24,17 @@ public struct CaseRun: Sendable {
     public struct Result: Sendable {
         public var path: String
         public var report: CaseReport?
+        /// With `Options.bulk`, the case decided for the bulk form instead of a report.
+        public var bulk: BulkCase?
         public var diagnostics: [Diagnostic]
         /// Where the case begins: the path of a YAML file, `path:line` for a JSON line or a
         /// CSV row (one file holds many cases).
         public var place: String
 
-        public init(path: String, report: CaseReport?, diagnostics: [Diagnostic], place: String? = nil) {
+        public init(path: String, report: CaseReport?, bulk: BulkCase? = nil, diagnostics: [Diagnostic], place: String? = nil) {
             self.path = path
             self.report = report
+            self.bulk = bulk
             self.diagnostics = diagnostics
             self.place = place ?? path
         }
@@ -66,7 +72,21 @@ public struct CaseRun: Sendable {
         }
         readErrors()
         let explainer = Explainer(view: options.view, redact: options.redact)
-        var seen: [String: String] = [:]
+        // Every case id seen, for the duplicate-id warning: the only memory that grows with the
+        // corpus, so each id keeps only where it was (a file's number and a line, 0 for a YAML
+        // file), not a string of its place.
+        var seen: [String: Int] = [:]
+        var seenFiles: [String] = []
+        func packedPlace(_ input: CaseInput) -> Int {
+            if seenFiles.last != input.path { seenFiles.append(input.path) }
+            let line: Int
+            if case .yaml = input.format { line = 0 } else { line = input.line }
+            return (seenFiles.count - 1) << 32 | line
+        }
+        func firstPlace(_ packed: Int) -> String {
+            let path = seenFiles[packed >> 32], line = packed & 0xFFFF_FFFF
+            return line == 0 ? path : "\(path):\(line)"
+        }
         // A CSV header's problem comes back with every row under it: say it once (per file,
         // so the set holds one header's problems, not the corpus's).
         var said = Set<Diagnostic>()
@@ -79,16 +99,19 @@ public struct CaseRun: Sendable {
         // A redacted report names each case by its place in the output, so names are given
         // here, where results come in corpus order.
         var pseudonyms = Pseudonyms()
-        OrderedPipeline<[CaseInput], [(CaseInput, CaseFile?, CaseReport?, [Diagnostic])]>().run(
+        let selected = program.programs.indices.filter { options.programs?.contains(program.programs[$0].id) ?? true }
+        OrderedPipeline<[CaseInput], [(CaseInput, CaseFile?, CaseReport?, BulkCase?, [Diagnostic])]>().run(
             workers: workers, inFlight: workers * 4,
-            makeState: { CaseLoader(program: program, today: options.today, redact: options.redact) },
-            work: { loader, batch in
+            makeState: { (CaseLoader(program: program, today: options.today, redact: options.redact), Evaluator(program: program)) },
+            work: { state, batch in
                 batch.map { input in
-                    let (file, diagnostics) = loader.load(input, asOfOverride: options.asOf)
-                    let report = file.map { f in
-                        explainer.report(f, program: program, decisionDate: f.decisionDate(override: options.asOf, today: options.today), programs: options.programs)
+                    let (file, diagnostics) = state.0.load(input, asOfOverride: options.asOf)
+                    guard let f = file else { return (input, nil, nil, nil, diagnostics) }
+                    let date = f.decisionDate(override: options.asOf, today: options.today)
+                    if options.bulk {
+                        return (input, f, nil, BulkCase.decide(f, programs: selected, decisionDate: date, redact: options.redact, with: &state.1), diagnostics)
                     }
-                    return (input, file, report, diagnostics)
+                    return (input, f, explainer.report(f, program: program, decisionDate: date, programs: options.programs), nil, diagnostics)
                 }
             },
             produce: {
@@ -97,7 +120,7 @@ public struct CaseRun: Sendable {
             },
             consume: { batch in
                 readErrors()
-                for (input, file, report, loaded) in batch {
+                for (input, file, report, bulk, loaded) in batch {
                     var diagnostics = loaded
                     let place: String
                     if case .yaml = input.format { place = input.path } else { place = "\(input.path):\(input.line)" }
@@ -109,16 +132,18 @@ public struct CaseRun: Sendable {
                         diagnostics.removeAll { $0.location.line == header.line && !said.insert($0).inserted }
                     }
                     if let f = file, let first = seen[f.id] {
-                        diagnostics.append(Diagnostic(.caseInvalidId, CaseMessages.duplicateCaseId(options.redact ? Redaction.withheld : f.id, first: first), at: SourceLocation(file: input.path, line: input.line, column: 1), severity: .warning))
+                        diagnostics.append(Diagnostic(.caseInvalidId, CaseMessages.duplicateCaseId(options.redact ? Redaction.withheld : f.id, first: firstPlace(first)), at: SourceLocation(file: input.path, line: input.line, column: 1), severity: .warning))
                     }
-                    if let f = file { seen[f.id] = place }
-                    let shown = options.redact ? report.map { $0.pseudonymized(as: pseudonyms.next()) } : report
+                    if let f = file { seen[f.id] = packedPlace(input) }
+                    let name = options.redact && (report != nil || bulk != nil) ? pseudonyms.next() : ""
+                    let shown = options.redact ? report.map { $0.pseudonymized(as: name) } : report
+                    let shownBulk = options.redact ? bulk.map { $0.pseudonymized(as: name) } : bulk
                     let endOfPrevious = cap.begin(input.path)
                     if var previous = held {
                         previous.diagnostics += endOfPrevious
                         consume(previous)
                     }
-                    held = Result(path: input.path, report: shown, diagnostics: cap.pass(diagnostics), place: place)
+                    held = Result(path: input.path, report: shown, bulk: shownBulk, diagnostics: cap.pass(diagnostics), place: place)
                 }
                 done += batch.count
                 progress?(done, stream.totalBytes > 0 ? Double(stream.bytesRead) / Double(stream.totalBytes) : 1)

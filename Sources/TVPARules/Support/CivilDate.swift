@@ -94,6 +94,28 @@ public enum CivilDate {
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
+    /// `format(day)`'s bytes, appended without building a string.
+    public static func write(_ day: Int, into bytes: inout [UInt8]) {
+        let (y, m, d) = components(day)
+        guard (0...9999).contains(y) else {
+            bytes.append(contentsOf: format(day).utf8)
+            return
+        }
+        func digits(_ n: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(0x30 + UInt8(n / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(y, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(m, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(d, 2)
+    }
+
     private static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s

@@ -65,7 +65,7 @@ public struct Explainer: Sendable {
     func decision(_ raw: RawDecision, subject: String, file: CaseFile, evaluator: inout Evaluator) -> Decision {
         let program = evaluator.program
         let entry = program.programs[raw.program]
-        let decl = program.checked.programs[raw.program]
+        let decl = program.legend.programs[raw.program]
         var notes: [String] = []
         if let na = raw.notApplicable {
             let n = decl.notApplicable[na]
@@ -87,7 +87,7 @@ public struct Explainer: Sendable {
         var lawVersions: [String] = decl.lawVersion.map { [$0] } ?? []
         for label in context.versions where !lawVersions.contains(label) { lawVersions.append(label) }
         func missingFact(_ slot: Int32, of member: String) -> MissingFact {
-            let fact = program.checked.facts[Int(slot)]
+            let fact = program.legend.facts[Int(slot)]
             return MissingFact(
                 name: fact.name, subject: fact.subject == .familyMember ? member : "principal",
                 question: fact.question ?? fact.name, type: fact.type.rawValue,
@@ -131,8 +131,9 @@ public struct Explainer: Sendable {
 
     func buildRuleNode(_ r: Int, version pinned: Int?, evaluator: inout Evaluator, context: inout TreeContext) -> ExplanationNode {
         let program = evaluator.program
-        let decl = program.checked.rules[r]
+        let decl = program.legend.rules[r]
         let compiled = program.rules[r]
+        let legendVersions = program.legend.versions
         let status: Tri = pinned.map { evaluator.versionBody[$0] } ?? evaluator.ruleResult(r) ?? .unknown
         context.depth += 1
         defer { context.depth -= 1 }
@@ -147,7 +148,7 @@ public struct Explainer: Sendable {
         }
         node.text = says(decl.says, status, title: decl.title, evaluator)
         for p in decl.parameters where status != .no {
-            let parameter = program.checked.parameters[p]
+            let parameter = program.legend.parameters[Int(p)]
             guard let value = parameter.values.last(where: { $0.from <= date }) else { continue }
             let shown = parameter.type == .date ? CivilDate.format(value.value) : String(value.value)
             node.notes.append("\(parameter.title ?? parameter.name): \(shown) from \(CivilDate.format(value.from))" + citeSuffix(value.cite))
@@ -164,7 +165,7 @@ public struct Explainer: Sendable {
         }
         let versionRange = pinned.map { $0..<($0 + 1) } ?? compiled.versions
         for v in versionRange {
-            let vdecl = decl.versions[v - compiled.versions.lowerBound]
+            let vdecl = legendVersions[v]
             let applies = pinned != nil ? Tri.yes : evaluator.versionApplies[v]
             if applies == .no && view != .full { continue }
             let body = evaluator.versionBody[v]
@@ -213,7 +214,7 @@ public struct Explainer: Sendable {
         var seenFacts = Set<Int32>()
         for f in facts where seenFacts.insert(f).inserted {
             let value = display(f, evaluator)
-            node.facts.append(ShownFact(name: program.checked.facts[Int(f)].name, value: value, declined: value == "unknown" && context.declined.contains(f)))
+            node.facts.append(ShownFact(name: program.legend.facts[Int(f)].name, value: value, declined: value == "unknown" && context.declined.contains(f)))
         }
         var seenRules = Set<String>()
         for (r, pinned) in rules where seenRules.insert("\(r):\(pinned ?? -1)").inserted {
@@ -256,14 +257,8 @@ public struct Explainer: Sendable {
         }
     }
 
-    func says(_ says: Says, _ status: Tri, title: String, _ evaluator: Evaluator) -> String {
-        let template: String?
-        switch status {
-        case .yes: template = says.met
-        case .no: template = says.notMet
-        case .unknown: template = says.unknown
-        }
-        guard let template else {
+    func says(_ says: SaysTemplates, _ status: Tri, title: String, _ evaluator: Evaluator) -> String {
+        guard let template = says.template(for: status) else {
             switch status {
             case .yes: return "\(title): met."
             case .no: return "\(title): not met."
@@ -274,28 +269,23 @@ public struct Explainer: Sendable {
     }
 
     /// Replaces `{fact}` and `{param:name}` with the case's values.
-    func fill(_ template: String, _ evaluator: Evaluator) -> String {
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+    func fill(_ template: Template, _ evaluator: Evaluator) -> String {
+        if let plain = template.plain { return plain }
         let program = evaluator.program
         var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            if name.hasPrefix("param:"), let p = program.checked.parameters.firstIndex(where: { $0.name == String(name.dropFirst(6)) }) {
-                out += evaluator.parameter(p).map { program.checked.parameters[p].type == .date ? CivilDate.format($0) : String($0) } ?? "unknown"
-            } else if let f = program.factIndex(name) {
-                out += display(Int32(f), evaluator)
-            } else {
-                out += rest[open...close]
+        for piece in template.pieces {
+            switch piece {
+            case .text(let t): out += t
+            case .parameter(let p):
+                out += evaluator.parameter(Int(p)).map { program.legend.parameters[Int(p)].type == .date ? CivilDate.format($0) : String($0) } ?? "unknown"
+            case .fact(let f): out += display(f, evaluator)
             }
-            rest = rest[rest.index(after: close)...]
         }
-        return out + rest
+        return out
     }
 
     func display(_ f: Int32, _ evaluator: Evaluator) -> String {
-        let fact = evaluator.program.checked.facts[Int(f)]
+        let fact = evaluator.program.legend.facts[Int(f)]
         var value = evaluator.values[Int(f)]
         if case .unknown = value, fact.isDerived {
             var e = evaluator
@@ -307,7 +297,7 @@ public struct Explainer: Sendable {
         return Self.format(value, fact: fact, texts: [])
     }
 
-    public static func format(_ value: FactValue, fact: FactDecl, texts: [String]) -> String {
+    public static func format(_ value: FactValue, fact: FactInfo, texts: [String]) -> String {
         switch value {
         case .unknown: return "unknown"
         case .bool(let b): return b ? "true" : "false"

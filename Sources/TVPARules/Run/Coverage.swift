@@ -36,16 +36,14 @@ public struct Coverage: Sendable {
                 for n in notes { _ = evaluator.evaluate(condition: n) }
             }
         }
-        var rules: [Rule] = program.checked.rules.enumerated().map { i, decl in
+        var rules: [Rule] = program.legend.rules.enumerated().map { i, decl in
             Rule(id: decl.id, seen: evaluator.ruleCoverage[i], conditions: [])
         }
-        let ruleIndex = Dictionary(uniqueKeysWithValues: program.checked.rules.enumerated().map { ($1.id, $0) })
         for (n, info) in program.nodeInfo.enumerated() {
-            let owner = String(info.path.prefix { $0 != "/" })
-            guard let r = ruleIndex[owner] else { continue }
-            rules[r].conditions.append(Condition(
+            guard case .rule(let r, let note) = info.owner else { continue }
+            rules[Int(r)].conditions.append(Condition(
                 path: info.path, location: info.location, seen: evaluator.conditionCoverage[n],
-                required: !info.path.contains("/notes[") && canBeFalse(Int32(n), program)))
+                required: !note && canBeFalse(Int32(n), program)))
         }
         return Coverage(rules: rules, cases: files.count)
     }
@@ -59,7 +57,7 @@ public struct Coverage: Sendable {
         case .test(.fact(let f), .oneOf(let mask)):
             let fact = program.facts[f]
             guard fact.type == .enumeration else { return true }
-            let declared = program.checked.facts[f].values.count
+            let declared = program.legend.facts[f].values.count
             let known: UInt64 = (declared >= 64 ? ~0 : (1 << UInt64(declared)) - 1) & ~fact.unknownMask
             return known & ~mask != 0
         case .any(let first, let count):

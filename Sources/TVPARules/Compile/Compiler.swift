@@ -85,6 +85,7 @@ public enum Compiler {
                 program.nodeInfoFacts(node).contains { checked.facts[Int($0)].subject == .familyMember }
             }
             placeAgeFloors()
+            program.noteConditions = program.rules.flatMap(\.notes) + program.versions.flatMap(\.notes) + program.programs.flatMap(\.notes)
         }
 
         /// Finds, for every `years_between(date_of_birth, X)`, the given ages that bound it from

@@ -135,6 +135,8 @@ public struct Program: Sendable {
     public var contradictionReadsMember: [Bool] = []
     /// Per parameter, its dated values sorted by `from`.
     public var parameterTables: [[(from: Int, value: Int)]] = []
+    /// Every note's condition (programs', rules' and versions'), evaluated after a traced decision.
+    public var noteConditions: [Int32] = []
     /// Names, texts, citations, the vocabulary and the rule graph: what later stages read.
     public var legend: Legend
     /// `sha256:` of the rule files, so a report says which law produced it.

@@ -32,8 +32,8 @@ struct CaseComparer {
         afterProgramsToDecide = plan.pairs.indices.filter { !plan.decidedAlike[$0] }.map { plan.pairs[$0].after }
         beforeEvaluator = Evaluator(program: plan.before)
         afterEvaluator = Evaluator(program: plan.after)
-        beforeTrace = Evaluator(program: plan.before, tracing: true)
-        afterTrace = Evaluator(program: plan.after, tracing: true)
+        beforeTrace = Evaluator(program: plan.before)
+        afterTrace = Evaluator(program: plan.after)
     }
 
     /// Compares one case, counting it in `summary`; the changed case, if its outcome moved
@@ -121,11 +121,12 @@ struct CaseComparer {
         let afterChanged = Array(Set(changed.map(\.1.program))).sorted()
         var beforeStatuses: [Key: [String: Tri]] = [:]
         var afterStatuses: [Key: [String: Tri]] = [:]
-        Evaluator.decide(beforeChanged, for: beforeFile, decisionDate: beforeDay, with: &beforeTrace) { ev, raw, member in
-            beforeStatuses[Key(program: raw.program, member: member)] = Self.statuses(ev, plan.beforeGraph.programRules[raw.program])
+        let plan = self.plan
+        Evaluator.trace(beforeChanged, for: beforeFile, decisionDate: beforeDay, with: &beforeTrace) { trace in
+            beforeStatuses[Key(program: trace.decision.program, member: trace.decision.member)] = Self.statuses(trace, plan.before, plan.beforeGraph.programRules[trace.decision.program])
         }
-        Evaluator.decide(afterChanged, for: afterFile, decisionDate: afterDay, with: &afterTrace) { ev, raw, member in
-            afterStatuses[Key(program: raw.program, member: member)] = Self.statuses(ev, plan.afterGraph.programRules[raw.program])
+        Evaluator.trace(afterChanged, for: afterFile, decisionDate: afterDay, with: &afterTrace) { trace in
+            afterStatuses[Key(program: trace.decision.program, member: trace.decision.member)] = Self.statuses(trace, plan.after, plan.afterGraph.programRules[trace.decision.program])
         }
         let decisions = changed.map { b, a in
             let entry = after.legend.programs[a.program]
@@ -139,10 +140,10 @@ struct CaseComparer {
         return ChangedCase(id: beforeFile.id, path: input.path, line: input.line, beforeDate: beforeDay, afterDate: afterDay, decisions: decisions)
     }
 
-    private static func statuses(_ evaluator: Evaluator, _ rules: [Int]) -> [String: Tri] {
+    private static func statuses(_ trace: Trace, _ program: Program, _ rules: [Int]) -> [String: Tri] {
         var result: [String: Tri] = [:]
         for r in rules {
-            if let s = evaluator.evaluatedStatus(ofRule: r) { result[evaluator.program.legend.rules[r].id] = s }
+            if let s = trace.ruleStatus[r] { result[program.legend.rules[r].id] = s }
         }
         return result
     }

@@ -11,12 +11,11 @@ public struct Explainer: Sendable {
 
     /// Evaluates every program for the principal and each family member and explains it.
     public func report(_ file: CaseFile, program: Program, decisionDate: Int, programs only: Set<String>? = nil, evaluator existing: Evaluator? = nil) -> CaseReport {
-        var evaluator = existing ?? Evaluator(program: program, tracing: true)
-        evaluator.tracing = true
+        var evaluator = existing ?? Evaluator(program: program)
         var decisions: [Decision] = []
         let selected = program.programs.indices.filter { only == nil || only!.contains(program.programs[$0].id) }
-        Evaluator.decide(selected, for: file, decisionDate: decisionDate, with: &evaluator) { evaluator, raw, member in
-            decisions.append(decision(raw, subject: subject(member, in: file), file: file, evaluator: &evaluator))
+        Evaluator.trace(selected, for: file, decisionDate: decisionDate, with: &evaluator) { trace in
+            decisions.append(decision(trace, program: program, subject: subject(trace.decision.member, in: file), file: file))
         }
         // Rank the questions by how many undetermined decisions each would help settle.
         var counts: [String: (MissingFact, Int, Int)] = [:]
@@ -62,8 +61,8 @@ public struct Explainer: Sendable {
         return redact ? Redaction.member(member + 1) : file.members[member].id
     }
 
-    func decision(_ raw: RawDecision, subject: String, file: CaseFile, evaluator: inout Evaluator) -> Decision {
-        let program = evaluator.program
+    func decision(_ trace: Trace, program: Program, subject: String, file: CaseFile) -> Decision {
+        let raw = trace.decision
         let entry = program.programs[raw.program]
         let decl = program.legend.programs[raw.program]
         var notes: [String] = []
@@ -72,8 +71,8 @@ public struct Explainer: Sendable {
             notes.append("Not applicable: \(n.because)" + (n.cite.isEmpty ? "" : " (\(n.cite.joined(separator: "; ")))"))
             if let instead = n.instead { notes.append("Instead: \(instead)") }
         }
-        for (i, n) in entry.notes.enumerated() where evaluator.evaluate(condition: n) == .yes {
-            notes.append(fill(decl.notes[i].text, evaluator) + citeSuffix(decl.notes[i].cite))
+        for (i, n) in entry.notes.enumerated() where trace.status[Int(n)] == .yes {
+            notes.append(fill(decl.notes[i].text, trace, program) + citeSuffix(decl.notes[i].cite))
         }
         for node in raw.pendingDecisions {
             if let by = program.nodeInfo[Int(node)].decisionBy, !by.isEmpty {
@@ -82,7 +81,7 @@ public struct Explainer: Sendable {
         }
         var context = TreeContext()
         context.declined = file.declined + (raw.member.map { file.members[$0].declined } ?? [])
-        let tree = raw.notApplicable == nil || view == .full ? ruleNode(Int(entry.rule), version: nil, evaluator: &evaluator, context: &context) : nil
+        let tree = raw.notApplicable == nil || view == .full ? ruleNode(Int(entry.rule), version: nil, trace: trace, program: program, context: &context) : nil
         notes += context.notes.filter { !notes.contains($0) }
         var lawVersions: [String] = decl.lawVersion.map { [$0] } ?? []
         for label in context.versions where !lawVersions.contains(label) { lawVersions.append(label) }
@@ -121,32 +120,31 @@ public struct Explainer: Sendable {
 
     func citeSuffix(_ cite: [String]) -> String { cite.isEmpty ? "" : " (\(cite.joined(separator: "; ")))" }
 
-    func ruleNode(_ r: Int, version pinned: Int?, evaluator: inout Evaluator, context: inout TreeContext) -> ExplanationNode {
+    func ruleNode(_ r: Int, version pinned: Int?, trace: Trace, program: Program, context: inout TreeContext) -> ExplanationNode {
         let key = r << 24 | ((pinned ?? -1) + 1)
         if let node = context.built[key] { return node }
-        let node = buildRuleNode(r, version: pinned, evaluator: &evaluator, context: &context)
+        let node = buildRuleNode(r, version: pinned, trace: trace, program: program, context: &context)
         context.built[key] = node
         return node
     }
 
-    func buildRuleNode(_ r: Int, version pinned: Int?, evaluator: inout Evaluator, context: inout TreeContext) -> ExplanationNode {
-        let program = evaluator.program
+    func buildRuleNode(_ r: Int, version pinned: Int?, trace: Trace, program: Program, context: inout TreeContext) -> ExplanationNode {
         let decl = program.legend.rules[r]
         let compiled = program.rules[r]
         let legendVersions = program.legend.versions
-        let status: Tri = pinned.map { evaluator.versionBody[$0] } ?? evaluator.ruleResult(r) ?? .unknown
+        let status: Tri = pinned.map { trace.versionBody[$0] } ?? trace.ruleStatus[r] ?? .unknown
         context.depth += 1
         defer { context.depth -= 1 }
         var node = ExplanationNode(
             rule: decl.id, title: decl.title, status: status, text: "", citations: decl.cite, version: nil,
             discretionary: decl.discretionary, unverified: decl.unverified.map { [$0] } ?? [], facts: [], notes: [], children: [])
         if decl.discretionary != nil && status != .no { context.discretionary = true }
-        let date = evaluator.decisionDate
+        let date = trace.decisionDate
         if date < compiled.from || date > compiled.until {
             node.text = "Not in force on \(CivilDate.format(date))" + (compiled.from > date ? " (in force from \(CivilDate.format(compiled.from)))." : ".")
             return node
         }
-        node.text = says(decl.says, status, title: decl.title, evaluator)
+        node.text = says(decl.says, status, title: decl.title, trace, program)
         for p in decl.parameters where status != .no {
             let parameter = program.legend.parameters[Int(p)]
             guard let value = parameter.values.last(where: { $0.from <= date }) else { continue }
@@ -154,21 +152,21 @@ public struct Explainer: Sendable {
             node.notes.append("\(parameter.title ?? parameter.name): \(shown) from \(CivilDate.format(value.from))" + citeSuffix(value.cite))
             if let unverified = value.unverified { node.unverified.append(unverified) }
         }
-        for (i, n) in compiled.notes.enumerated() where evaluator.evaluate(condition: n) == .yes {
-            node.notes.append(fill(decl.notes[i].text, evaluator) + citeSuffix(decl.notes[i].cite))
+        for (i, n) in compiled.notes.enumerated() where trace.status[Int(n)] == .yes {
+            node.notes.append(fill(decl.notes[i].text, trace, program) + citeSuffix(decl.notes[i].cite))
         }
         if context.depth > 40 { return node }
         if !compiled.hasDeclaredVersions {
             let v = compiled.versions.lowerBound
-            collectVersion(v, status: status, into: &node, evaluator: &evaluator, context: &context)
+            collectVersion(v, status: status, into: &node, trace: trace, program: program, context: &context)
             return node
         }
         let versionRange = pinned.map { $0..<($0 + 1) } ?? compiled.versions
         for v in versionRange {
             let vdecl = legendVersions[v]
-            let applies = pinned != nil ? Tri.yes : evaluator.versionApplies[v]
+            let applies = pinned != nil ? Tri.yes : trace.versionApplies[v]
             if applies == .no && view != .full { continue }
-            let body = evaluator.versionBody[v]
+            let body = trace.versionBody[v]
             let vstatus: Tri = applies == .no ? .no : (applies == .yes ? body : (body == .no ? .no : .unknown))
             if applies != .no && !context.versions.contains(vdecl.label) { context.versions.append(vdecl.label) }
             var child = ExplanationNode(
@@ -178,7 +176,7 @@ public struct Explainer: Sendable {
                 child.text = "This version does not apply on these dates."
             } else {
                 if let own = vdecl.says {
-                    child.text = says(own, body, title: vdecl.label, evaluator)
+                    child.text = says(own, body, title: vdecl.label, trace, program)
                 } else {
                     let verdict = body == .yes ? "met" : body == .no ? "not met" : "not yet decided"
                     let scope = pinned != nil ? "This program applies this text whatever the decision date" : (applies == .yes ? "Applies on these dates" : "May apply on these dates")
@@ -186,54 +184,52 @@ public struct Explainer: Sendable {
                 }
                 if applies == .unknown { child.notes.append("Whether this version applies depends on facts not yet known.") }
                 for (i, n) in vdecl.notes.enumerated() {
-                    if evaluator.evaluate(condition: program.versions[v].notes[i]) == .yes {
-                        child.notes.append(fill(n.text, evaluator) + citeSuffix(n.cite))
-                        context.notes.append(fill(n.text, evaluator))
+                    if trace.status[Int(program.versions[v].notes[i])] == .yes {
+                        child.notes.append(fill(n.text, trace, program) + citeSuffix(n.cite))
+                        context.notes.append(fill(n.text, trace, program))
                     }
                 }
-                collectVersion(v, status: body, into: &child, evaluator: &evaluator, context: &context)
+                collectVersion(v, status: body, into: &child, trace: trace, program: program, context: &context)
             }
             node.children.append(child)
         }
         return node
     }
 
-    func collectVersion(_ v: Int, status: Tri, into node: inout ExplanationNode, evaluator: inout Evaluator, context: inout TreeContext) {
-        let program = evaluator.program
+    func collectVersion(_ v: Int, status: Tri, into node: inout ExplanationNode, trace: Trace, program: Program, context: inout TreeContext) {
         let version = program.versions[v]
         var facts: [Int32] = []
         var rules: [(Int, Int?)] = []
-        collect(version.when, &facts, &rules, evaluator)
+        collect(version.when, &facts, &rules, trace, program)
         // An exception matters only where the rule's own conditions do not already fail.
-        let whenFailed = evaluator.status[Int(version.when)] == .no
+        let whenFailed = trace.status[Int(version.when)] == .no
         for u in version.unless {
-            let s = evaluator.status[Int(u)]
-            if view == .full || (!whenFailed && s != .no) { collect(u, &facts, &rules, evaluator) }
+            let s = trace.status[Int(u)]
+            if view == .full || (!whenFailed && s != .no) { collect(u, &facts, &rules, trace, program) }
         }
-        if version.applies >= 0 && view == .full { collect(version.applies, &facts, &rules, evaluator) }
+        if version.applies >= 0 && view == .full { collect(version.applies, &facts, &rules, trace, program) }
         var seenFacts = Set<Int32>()
         for f in facts where seenFacts.insert(f).inserted {
-            let value = display(f, evaluator)
+            let value = display(f, trace, program)
             node.facts.append(ShownFact(name: program.legend.facts[Int(f)].name, value: value, declined: value == "unknown" && context.declined.contains(f)))
         }
         var seenRules = Set<String>()
         for (r, pinned) in rules where seenRules.insert("\(r):\(pinned ?? -1)").inserted {
-            node.children.append(ruleNode(r, version: pinned, evaluator: &evaluator, context: &context))
+            node.children.append(ruleNode(r, version: pinned, trace: trace, program: program, context: &context))
         }
     }
 
     /// The justifying part of a condition: with `decision`, only the children that made the
     /// node come out as it did; with `full`, all of them.
-    func collect(_ n: Int32, _ facts: inout [Int32], _ rules: inout [(Int, Int?)], _ evaluator: Evaluator) {
-        let program = evaluator.program
-        let s = evaluator.status[Int(n)]
+    func collect(_ n: Int32, _ facts: inout [Int32], _ rules: inout [(Int, Int?)], _ trace: Trace, _ program: Program) {
+        let s = trace.status[Int(n)]
         switch program.conditions[Int(n)] {
         case .all(let first, let count), .any(let first, let count):
             let isAll: Bool
             if case .all = program.conditions[Int(n)] { isAll = true } else { isAll = false }
             for k in first..<(first + count) {
                 let child = program.children[Int(k)]
-                let cs = evaluator.status[Int(child)]
+                let cs = trace.status[Int(child)]
                 let keep: Bool
                 if view == .full {
                     keep = true
@@ -244,10 +240,10 @@ public struct Explainer: Sendable {
                 } else {
                     keep = s == .no || cs == .yes
                 }
-                if keep { collect(child, &facts, &rules, evaluator) }
+                if keep { collect(child, &facts, &rules, trace, program) }
             }
         case .not(let c), .possible(let c):
-            collect(c, &facts, &rules, evaluator)
+            collect(c, &facts, &rules, trace, program)
         case .rule(let r):
             rules.append((Int(r), nil))
         case .pinnedVersion(let r, let v):
@@ -257,7 +253,7 @@ public struct Explainer: Sendable {
         }
     }
 
-    func says(_ says: SaysTemplates, _ status: Tri, title: String, _ evaluator: Evaluator) -> String {
+    func says(_ says: SaysTemplates, _ status: Tri, title: String, _ trace: Trace, _ program: Program) -> String {
         guard let template = says.template(for: status) else {
             switch status {
             case .yes: return "\(title): met."
@@ -265,33 +261,27 @@ public struct Explainer: Sendable {
             case .unknown: return "\(title): not yet known."
             }
         }
-        return fill(template, evaluator)
+        return fill(template, trace, program)
     }
 
     /// Replaces `{fact}` and `{param:name}` with the case's values.
-    func fill(_ template: Template, _ evaluator: Evaluator) -> String {
+    func fill(_ template: Template, _ trace: Trace, _ program: Program) -> String {
         if let plain = template.plain { return plain }
-        let program = evaluator.program
         var out = ""
         for piece in template.pieces {
             switch piece {
             case .text(let t): out += t
             case .parameter(let p):
-                out += evaluator.parameter(Int(p)).map { program.legend.parameters[Int(p)].type == .date ? CivilDate.format($0) : String($0) } ?? "unknown"
-            case .fact(let f): out += display(f, evaluator)
+                out += trace.parameters[Int(p)].map { program.legend.parameters[Int(p)].type == .date ? CivilDate.format($0) : String($0) } ?? "unknown"
+            case .fact(let f): out += display(f, trace, program)
             }
         }
         return out
     }
 
-    func display(_ f: Int32, _ evaluator: Evaluator) -> String {
-        let fact = evaluator.program.legend.facts[Int(f)]
-        var value = evaluator.values[Int(f)]
-        if case .unknown = value, fact.isDerived {
-            var e = evaluator
-            let s = e.factSpan(Int(f))
-            if s.isKnown { value = fact.type == .bool ? .bool(s.lo != 0) : .number(s.lo) }
-        }
+    func display(_ f: Int32, _ trace: Trace, _ program: Program) -> String {
+        let fact = program.legend.facts[Int(f)]
+        let value = trace.values[Int(f)]
         if case .unknown = value { return "unknown" }
         if redact { return "[redacted]" }
         return Self.format(value, fact: fact, texts: [])

@@ -103,7 +103,7 @@ struct DeclinedTests {
         #expect(wife.missingFacts.map(\.declined) == [true])
         #expect(husband.missingFacts.map(\.declined) == [false])
         // The explanation's facts say it too.
-        let shown = try #require(clean.explanation?.facts.first { $0.name == "committed" })
+        let shown = try #require(clean.renderedExplanation?.facts.first { $0.name == "committed" })
         #expect(shown.value == "unknown" && shown.declined)
     }
 

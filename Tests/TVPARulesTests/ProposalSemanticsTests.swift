@@ -254,8 +254,8 @@ struct ProposalSemanticsTests {
         #expect(rule.says.met?.plain == "Reworded met.")
         #expect(rule.cite.contains(F.citation))
         let explained = try Inline.decide(facts: ["a": "true", "b": "true", "citizen": "false"], program: p).decision("p_base")
-        #expect(explained.explanation?.text.contains("Reworded met.") == true, "\(String(describing: explained.explanation?.text))")
-        #expect(explained.explanation?.citations.contains(F.citation) == true)
+        #expect(explained.renderedExplanation?.text.contains("Reworded met.") == true, "\(String(describing: explained.renderedExplanation?.text))")
+        #expect(explained.renderedExplanation?.citations.contains(F.citation) == true)
     }
 
     @Test("add_fact and add_rule make a new element that add_condition puts to use")

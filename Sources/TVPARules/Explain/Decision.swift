@@ -1,6 +1,9 @@
-/// Explain: what a person reads. A decision with its reason, its notes, the questions that
-/// would settle it, and the explanation tree with citations.
+/// Explain: one decision with its reason, its notes, the questions that would settle it and
+/// the explanation tree — as data. Render words it (`Render/ExplanationText.swift`), reading
+/// the rules' own words from `legend` and the case's values from `values`.
 public struct Decision: Sendable {
+    /// The program's index in `Program.programs`.
+    public var programIndex: Int
     public var program: String
     public var programTitle: String
     /// `principal` or a family member's id.
@@ -9,33 +12,18 @@ public struct Decision: Sendable {
     public var reason: Reason
     public var lawVersions: [String]
     public var discretionary: Bool
-    public var notes: [String]
-    public var explanation: ExplanationNode?
+    public var notes: [DecisionNote]
+    public var explanation: Explanation?
     public var missingFacts: [MissingFact]
     /// What the case file expected, if it said.
     public var expected: Outcome?
-}
-
-/// One element of the law as it applied to the case.
-public struct ExplanationNode: Sendable {
-    public var rule: String
-    public var title: String
-    public var status: Tri
-    public var text: String
-    public var citations: [String]
-    public var version: String?
-    public var discretionary: String?
-    public var unverified: [String]
-    public var facts: [ShownFact]
-    public var notes: [String]
-    public var children: [ExplanationNode]
-}
-
-public struct ShownFact: Sendable, Hashable {
-    public var name: String
-    public var value: String
-    /// Unknown because the person declined to answer it.
-    public var declined = false
+    /// The rules' words, the subject's values and the parameters in force: what the notes
+    /// and sentences are filled with.
+    public var legend: Legend
+    public var values: [FactValue]
+    public var parameters: [Int?]
+    /// Fact values are withheld.
+    public var redacted: Bool
 }
 
 /// A fact whose value could settle an undetermined decision.

@@ -1,5 +1,6 @@
-/// Builds decisions and explanation trees from the evaluator's trace: a filter over node
-/// statuses, then sentences filled with the facts that decided them.
+/// Explain: a pure function of the program and a decision's trace. It keeps the steps that
+/// justify the outcome (the `decision` view) or all of them (`full`), each with its status, the
+/// facts it read and the notes that held — as data. It writes no word: `Render/` does.
 public struct Explainer: Sendable {
     public var view: ExplainView
     public var redact: Bool
@@ -15,7 +16,7 @@ public struct Explainer: Sendable {
         var decisions: [Decision] = []
         let selected = program.programs.indices.filter { only == nil || only!.contains(program.programs[$0].id) }
         Evaluator.trace(selected, for: file, decisionDate: decisionDate, with: &evaluator) { trace in
-            decisions.append(decision(trace, program: program, subject: subject(trace.decision.member, in: file), file: file))
+            decisions.append(decision(trace, program: program, file: file))
         }
         // Rank the questions by how many undetermined decisions each would help settle.
         var counts: [String: (MissingFact, Int, Int)] = [:]
@@ -61,37 +62,37 @@ public struct Explainer: Sendable {
         return redact ? Redaction.member(member + 1) : file.members[member].id
     }
 
-    func decision(_ trace: Trace, program: Program, subject: String, file: CaseFile) -> Decision {
+    /// One decision, explained: `(Program, Trace) → Decision`, reading nothing else but the
+    /// case file's envelope (who declined what, what it expected).
+    public func decision(_ trace: Trace, program: Program, file: CaseFile) -> Decision {
         let raw = trace.decision
         let entry = program.programs[raw.program]
         let decl = program.legend.programs[raw.program]
-        var notes: [String] = []
+        let subject = self.subject(raw.member, in: file)
+        var notes: [DecisionNote] = []
         if let na = raw.notApplicable {
-            let n = decl.notApplicable[na]
-            notes.append("Not applicable: \(n.because)" + (n.cite.isEmpty ? "" : " (\(n.cite.joined(separator: "; ")))"))
-            if let instead = n.instead { notes.append("Instead: \(instead)") }
+            notes.append(.notApplicable(Int32(na)))
+            if decl.notApplicable[na].instead != nil { notes.append(.instead(Int32(na))) }
         }
-        for (i, n) in entry.notes.enumerated() where trace.status[Int(n)] == .yes {
-            notes.append(fill(decl.notes[i].text, trace, program) + citeSuffix(decl.notes[i].cite))
-        }
+        for (i, n) in entry.notes.enumerated() where trace.status[Int(n)] == .yes { notes.append(.programNote(Int32(i))) }
         for node in raw.pendingDecisions {
-            if let by = program.nodeInfo[Int(node)].decisionBy, !by.isEmpty {
-                notes.append("Awaiting a decision: \(by)")
-            }
+            if let by = program.nodeInfo[Int(node)].decisionBy, !by.isEmpty { notes.append(.awaitingDecision(by: by)) }
         }
-        var context = TreeContext()
-        context.declined = file.declined + (raw.member.map { file.members[$0].declined } ?? [])
-        let tree = raw.notApplicable == nil || view == .full ? ruleNode(Int(entry.rule), version: nil, trace: trace, program: program, context: &context) : nil
-        notes += context.notes.filter { !notes.contains($0) }
+        var builder = TreeBuilder(program: program, trace: trace, full: view == .full)
+        builder.declined = file.declined + (raw.member.map { file.members[$0].declined } ?? [])
+        if raw.notApplicable == nil || view == .full {
+            builder.tree.root = builder.ruleNode(entry.rule, version: nil)
+        }
+        notes += builder.versionNotes
         var lawVersions: [String] = decl.lawVersion.map { [$0] } ?? []
-        for label in context.versions where !lawVersions.contains(label) { lawVersions.append(label) }
+        for label in builder.versions where !lawVersions.contains(label) { lawVersions.append(label) }
         func missingFact(_ slot: Int32, of member: String) -> MissingFact {
             let fact = program.legend.facts[Int(slot)]
             return MissingFact(
                 name: fact.name, subject: fact.subject == .familyMember ? member : "principal",
                 question: fact.question ?? fact.name, type: fact.type.rawValue,
                 values: fact.type == .enumeration || fact.type == .list ? fact.values : [], decides: 1,
-                declined: context.declined.contains(slot))
+                declined: builder.declined.contains(slot))
         }
         var missing = raw.missingFacts.map { missingFact($0, of: subject) }
         // Facts of another member this decision reads (a T-6's derivative parent), asked of them.
@@ -102,126 +103,162 @@ public struct Explainer: Sendable {
         }
         let expected = raw.member.map { file.members[$0].expect[entry.id] } ?? file.expect[entry.id]
         return Decision(
-            program: entry.id, programTitle: decl.title, subject: subject, outcome: raw.outcome, reason: raw.reason,
-            lawVersions: lawVersions, discretionary: decl.discretionary != nil || context.discretionary,
-            notes: notes, explanation: view == .off ? nil : tree, missingFacts: missing, expected: expected)
+            programIndex: raw.program, program: entry.id, programTitle: decl.title, subject: subject, outcome: raw.outcome, reason: raw.reason,
+            lawVersions: lawVersions, discretionary: decl.discretionary != nil || builder.discretionary,
+            notes: notes, explanation: view == .off ? nil : builder.tree, missingFacts: missing, expected: expected,
+            legend: program.legend, values: trace.values, parameters: trace.parameters, redacted: redact)
+    }
+}
+
+/// Builds one decision's explanation tree into flat arrays (`Explanation`). Scratch stacks are
+/// shared by the recursion: each call pushes above what its callers hold and pops back.
+struct TreeBuilder {
+    let program: Program
+    let trace: Trace
+    let full: Bool
+    var tree = Explanation()
+    /// Labels of the versions that applied (or may), in the order met.
+    var versions: [String] = []
+    /// Version notes that held, for the decision's own notes.
+    var versionNotes: [DecisionNote] = []
+    var discretionary = false
+    var depth = 0
+    /// The facts the decision's subject declined to answer (slots).
+    var declined: [Int32] = []
+    /// A rule shared by several elements is explained once per decision and reused.
+    var built: [Int: Int32] = [:]
+    var childStack: [Int32] = []
+    var factStack: [Int32] = []
+    var ruleStack: [(rule: Int32, version: Int32?)] = []
+
+    init(program: Program, trace: Trace, full: Bool) {
+        self.program = program
+        self.trace = trace
+        self.full = full
     }
 
-    struct TreeContext {
-        var versions: [String] = []
-        var notes: [String] = []
-        var discretionary = false
-        var depth = 0
-        /// The facts the decision's subject declined to answer (slots).
-        var declined: [Int32] = []
-        /// A rule shared by several elements is explained once per decision and reused.
-        var built: [Int: ExplanationNode] = [:]
-    }
-
-    func citeSuffix(_ cite: [String]) -> String { cite.isEmpty ? "" : " (\(cite.joined(separator: "; ")))" }
-
-    func ruleNode(_ r: Int, version pinned: Int?, trace: Trace, program: Program, context: inout TreeContext) -> ExplanationNode {
-        let key = r << 24 | ((pinned ?? -1) + 1)
-        if let node = context.built[key] { return node }
-        let node = buildRuleNode(r, version: pinned, trace: trace, program: program, context: &context)
-        context.built[key] = node
+    mutating func ruleNode(_ r: Int32, version pinned: Int32?) -> Int32 {
+        let key = Int(r) << 24 | Int((pinned ?? -1) + 1)
+        if let node = built[key] { return node }
+        let node = buildRuleNode(Int(r), version: pinned.map(Int.init))
+        built[key] = node
         return node
     }
 
-    func buildRuleNode(_ r: Int, version pinned: Int?, trace: Trace, program: Program, context: inout TreeContext) -> ExplanationNode {
+    mutating func add(_ node: Explanation.Node) -> Int32 {
+        tree.nodes.append(node)
+        return Int32(tree.nodes.count - 1)
+    }
+
+    /// Moves the children pushed since `start` into the tree: the node's range of children.
+    mutating func popChildren(from start: Int) -> Range<Int32> {
+        let first = Int32(tree.childList.count)
+        tree.childList.append(contentsOf: childStack[start...])
+        childStack.removeSubrange(start...)
+        return first..<Int32(tree.childList.count)
+    }
+
+    var noteCount: Int32 { Int32(tree.notes.count) }
+    var factCount: Int32 { Int32(tree.facts.count) }
+
+    mutating func buildRuleNode(_ r: Int, version pinned: Int?) -> Int32 {
         let decl = program.legend.rules[r]
         let compiled = program.rules[r]
-        let legendVersions = program.legend.versions
         let status: Tri = pinned.map { trace.versionBody[$0] } ?? trace.ruleStatus[r] ?? .unknown
-        context.depth += 1
-        defer { context.depth -= 1 }
-        var node = ExplanationNode(
-            rule: decl.id, title: decl.title, status: status, text: "", citations: decl.cite, version: nil,
-            discretionary: decl.discretionary, unverified: decl.unverified.map { [$0] } ?? [], facts: [], notes: [], children: [])
-        if decl.discretionary != nil && status != .no { context.discretionary = true }
+        depth += 1
+        defer { depth -= 1 }
+        if decl.discretionary != nil && status != .no { discretionary = true }
         let date = trace.decisionDate
+        let empty = noteCount..<noteCount, noFacts = factCount..<factCount, noChildren = Int32(tree.childList.count)..<Int32(tree.childList.count)
         if date < compiled.from || date > compiled.until {
-            node.text = "Not in force on \(CivilDate.format(date))" + (compiled.from > date ? " (in force from \(CivilDate.format(compiled.from)))." : ".")
-            return node
+            return add(.init(
+                rule: Int32(r), version: nil, status: status, sentence: .notInForce(on: date, from: compiled.from > date ? compiled.from : nil),
+                facts: noFacts, notes: empty, children: noChildren))
         }
-        node.text = says(decl.says, status, title: decl.title, trace, program)
+        let sentence = Explanation.Sentence.says(status)
+        let notesStart = noteCount
         for p in decl.parameters where status != .no {
-            let parameter = program.legend.parameters[Int(p)]
-            guard let value = parameter.values.last(where: { $0.from <= date }) else { continue }
-            let shown = parameter.type == .date ? CivilDate.format(value.value) : String(value.value)
-            node.notes.append("\(parameter.title ?? parameter.name): \(shown) from \(CivilDate.format(value.from))" + citeSuffix(value.cite))
-            if let unverified = value.unverified { node.unverified.append(unverified) }
+            guard let value = program.legend.parameters[Int(p)].values.lastIndex(where: { $0.from <= date }) else { continue }
+            tree.notes.append(.parameter(p, value: Int32(value)))
         }
-        for (i, n) in compiled.notes.enumerated() where trace.status[Int(n)] == .yes {
-            node.notes.append(fill(decl.notes[i].text, trace, program) + citeSuffix(decl.notes[i].cite))
+        for (i, n) in compiled.notes.enumerated() where trace.status[Int(n)] == .yes { tree.notes.append(.ruleNote(rule: Int32(r), index: Int32(i))) }
+        let notes = notesStart..<noteCount
+        if depth > 40 {
+            return add(.init(rule: Int32(r), version: nil, status: status, sentence: sentence, facts: factCount..<factCount, notes: notes, children: noChildren))
         }
-        if context.depth > 40 { return node }
+        let childStart = childStack.count
         if !compiled.hasDeclaredVersions {
-            let v = compiled.versions.lowerBound
-            collectVersion(v, status: status, into: &node, trace: trace, program: program, context: &context)
-            return node
+            let facts = collectVersion(compiled.versions.lowerBound)
+            return add(.init(rule: Int32(r), version: nil, status: status, sentence: sentence, facts: facts, notes: notes, children: popChildren(from: childStart)))
         }
         let versionRange = pinned.map { $0..<($0 + 1) } ?? compiled.versions
         for v in versionRange {
-            let vdecl = legendVersions[v]
+            let vdecl = program.legend.versions[v]
             let applies = pinned != nil ? Tri.yes : trace.versionApplies[v]
-            if applies == .no && view != .full { continue }
+            if applies == .no && !full { continue }
             let body = trace.versionBody[v]
             let vstatus: Tri = applies == .no ? .no : (applies == .yes ? body : (body == .no ? .no : .unknown))
-            if applies != .no && !context.versions.contains(vdecl.label) { context.versions.append(vdecl.label) }
-            var child = ExplanationNode(
-                rule: "\(decl.id)@\(vdecl.name)", title: vdecl.label, status: vstatus, text: "", citations: vdecl.cite,
-                version: vdecl.label, discretionary: nil, unverified: vdecl.unverified.map { [$0] } ?? [], facts: [], notes: [], children: [])
+            if applies != .no && !versions.contains(vdecl.label) { versions.append(vdecl.label) }
+            let child: Explanation.Node
             if applies == .no {
-                child.text = "This version does not apply on these dates."
+                child = .init(rule: Int32(r), version: Int32(v), status: vstatus, sentence: .versionDoesNotApply, facts: factCount..<factCount, notes: noteCount..<noteCount, children: Int32(tree.childList.count)..<Int32(tree.childList.count))
             } else {
-                if let own = vdecl.says {
-                    child.text = says(own, body, title: vdecl.label, trace, program)
-                } else {
-                    let verdict = body == .yes ? "met" : body == .no ? "not met" : "not yet decided"
-                    let scope = pinned != nil ? "This program applies this text whatever the decision date" : (applies == .yes ? "Applies on these dates" : "May apply on these dates")
-                    child.text = scope + "; under this text the test is \(verdict)."
+                let vSentence: Explanation.Sentence = vdecl.says != nil
+                    ? .says(body) : .versionVerdict(pinned != nil ? .pinned : (applies == .yes ? .applies : .mayApply), body: body)
+                let vNotesStart = noteCount
+                if applies == .unknown { tree.notes.append(.applicabilityUnknown) }
+                for (i, n) in program.versions[v].notes.enumerated() where trace.status[Int(n)] == .yes {
+                    tree.notes.append(.versionNote(version: Int32(v), index: Int32(i)))
+                    versionNotes.append(.versionNote(version: Int32(v), index: Int32(i)))
                 }
-                if applies == .unknown { child.notes.append("Whether this version applies depends on facts not yet known.") }
-                for (i, n) in vdecl.notes.enumerated() {
-                    if trace.status[Int(program.versions[v].notes[i])] == .yes {
-                        child.notes.append(fill(n.text, trace, program) + citeSuffix(n.cite))
-                        context.notes.append(fill(n.text, trace, program))
-                    }
-                }
-                collectVersion(v, status: body, into: &child, trace: trace, program: program, context: &context)
+                let vNotes = vNotesStart..<noteCount
+                let grandStart = childStack.count
+                let facts = collectVersion(v)
+                child = .init(rule: Int32(r), version: Int32(v), status: vstatus, sentence: vSentence, facts: facts, notes: vNotes, children: popChildren(from: grandStart))
             }
-            node.children.append(child)
+            childStack.append(add(child))
         }
-        return node
+        return add(.init(rule: Int32(r), version: nil, status: status, sentence: sentence, facts: noFacts, notes: notes, children: popChildren(from: childStart)))
     }
 
-    func collectVersion(_ v: Int, status: Tri, into node: inout ExplanationNode, trace: Trace, program: Program, context: inout TreeContext) {
+    /// The facts a version's justifying conditions read (into the tree; their range), and its
+    /// rule children (pushed on `childStack`).
+    mutating func collectVersion(_ v: Int) -> Range<Int32> {
         let version = program.versions[v]
-        var facts: [Int32] = []
-        var rules: [(Int, Int?)] = []
-        collect(version.when, &facts, &rules, trace, program)
+        let factStart = factStack.count, ruleStart = ruleStack.count
+        collect(version.when)
         // An exception matters only where the rule's own conditions do not already fail.
         let whenFailed = trace.status[Int(version.when)] == .no
         for u in version.unless {
             let s = trace.status[Int(u)]
-            if view == .full || (!whenFailed && s != .no) { collect(u, &facts, &rules, trace, program) }
+            if full || (!whenFailed && s != .no) { collect(u) }
         }
-        if version.applies >= 0 && view == .full { collect(version.applies, &facts, &rules, trace, program) }
-        var seenFacts = Set<Int32>()
-        for f in facts where seenFacts.insert(f).inserted {
-            let value = display(f, trace, program)
-            node.facts.append(ShownFact(name: program.legend.facts[Int(f)].name, value: value, declined: value == "unknown" && context.declined.contains(f)))
+        if version.applies >= 0 && full { collect(version.applies) }
+        let first = factCount
+        for i in factStack.indices[factStart...] {
+            let f = factStack[i]
+            if factStack[factStart..<i].contains(f) { continue }
+            let value = trace.values[Int(f)]
+            tree.facts.append(ShownFact(slot: f, value: value, declined: !value.isKnown && declined.contains(f)))
         }
-        var seenRules = Set<String>()
-        for (r, pinned) in rules where seenRules.insert("\(r):\(pinned ?? -1)").inserted {
-            node.children.append(ruleNode(r, version: pinned, trace: trace, program: program, context: &context))
+        factStack.removeSubrange(factStart...)
+        let facts = first..<factCount
+        let ruleEnd = ruleStack.count
+        var i = ruleStart
+        while i < ruleEnd {
+            let (r, pinned) = ruleStack[i]
+            if !ruleStack[ruleStart..<i].contains(where: { $0.rule == r && $0.version == pinned }) {
+                childStack.append(ruleNode(r, version: pinned))
+            }
+            i += 1
         }
+        ruleStack.removeSubrange(ruleStart...)
+        return facts
     }
 
-    /// The justifying part of a condition: with `decision`, only the children that made the
-    /// node come out as it did; with `full`, all of them.
-    func collect(_ n: Int32, _ facts: inout [Int32], _ rules: inout [(Int, Int?)], _ trace: Trace, _ program: Program) {
+    /// The justifying part of a condition: in the decision view, only the children that made
+    /// the node come out as it did; in the full view, all of them.
+    mutating func collect(_ n: Int32) {
         let s = trace.status[Int(n)]
         switch program.conditions[Int(n)] {
         case .all(let first, let count), .any(let first, let count):
@@ -231,7 +268,7 @@ public struct Explainer: Sendable {
                 let child = program.children[Int(k)]
                 let cs = trace.status[Int(child)]
                 let keep: Bool
-                if view == .full {
+                if full {
                     keep = true
                 } else if s == .unknown {
                     keep = cs == .unknown
@@ -240,64 +277,16 @@ public struct Explainer: Sendable {
                 } else {
                     keep = s == .no || cs == .yes
                 }
-                if keep { collect(child, &facts, &rules, trace, program) }
+                if keep { collect(child) }
             }
         case .not(let c), .possible(let c):
-            collect(c, &facts, &rules, trace, program)
+            collect(c)
         case .rule(let r):
-            rules.append((Int(r), nil))
+            ruleStack.append((r, nil))
         case .pinnedVersion(let r, let v):
-            rules.append((Int(r), Int(v)))
+            ruleStack.append((r, v))
         case .test, .compare, .records, .decision, .memberRule:
-            facts += program.nodeInfo[Int(n)].facts
-        }
-    }
-
-    func says(_ says: SaysTemplates, _ status: Tri, title: String, _ trace: Trace, _ program: Program) -> String {
-        guard let template = says.template(for: status) else {
-            switch status {
-            case .yes: return "\(title): met."
-            case .no: return "\(title): not met."
-            case .unknown: return "\(title): not yet known."
-            }
-        }
-        return fill(template, trace, program)
-    }
-
-    /// Replaces `{fact}` and `{param:name}` with the case's values.
-    func fill(_ template: Template, _ trace: Trace, _ program: Program) -> String {
-        if let plain = template.plain { return plain }
-        var out = ""
-        for piece in template.pieces {
-            switch piece {
-            case .text(let t): out += t
-            case .parameter(let p):
-                out += trace.parameters[Int(p)].map { program.legend.parameters[Int(p)].type == .date ? CivilDate.format($0) : String($0) } ?? "unknown"
-            case .fact(let f): out += display(f, trace, program)
-            }
-        }
-        return out
-    }
-
-    func display(_ f: Int32, _ trace: Trace, _ program: Program) -> String {
-        let fact = program.legend.facts[Int(f)]
-        let value = trace.values[Int(f)]
-        if case .unknown = value { return "unknown" }
-        if redact { return "[redacted]" }
-        return Self.format(value, fact: fact, texts: [])
-    }
-
-    public static func format(_ value: FactValue, fact: FactInfo, texts: [String]) -> String {
-        switch value {
-        case .unknown: return "unknown"
-        case .bool(let b): return b ? "true" : "false"
-        case .number(let n): return fact.type == .date ? CivilDate.format(n) : String(n)
-        case .choice(let c): return c < fact.values.count ? fact.values[c] : "?"
-        case .set(let s):
-            let names = fact.values.enumerated().filter { s & (1 << UInt64($0.offset)) != 0 }.map(\.element)
-            return "[" + names.joined(separator: ", ") + "]"
-        case .records: return "(records)"
-        case .text(let t): return Int(t) < texts.count ? texts[Int(t)] : "(text)"
+            factStack += program.nodeInfo[Int(n)].facts
         }
     }
 }

@@ -85,6 +85,8 @@ public enum Compiler {
                 program.nodeInfoFacts(node).contains { checked.facts[Int($0)].subject == .familyMember }
             }
             placeAgeFloors()
+            program.derivedFacts = program.facts.indices.filter { program.facts[$0].derived >= 0 }.map { Int32($0) }
+            program.perMemberRules = program.rules.map(\.perMember)
             program.noteConditions = program.rules.flatMap(\.notes) + program.versions.flatMap(\.notes) + program.programs.flatMap(\.notes)
         }
 

@@ -135,6 +135,10 @@ public struct Program: Sendable {
     public var contradictionReadsMember: [Bool] = []
     /// Per parameter, its dated values sorted by `from`.
     public var parameterTables: [[(from: Int, value: Int)]] = []
+    /// The derived facts' slots, and per rule whether it is decided per member (`Rule.perMember`),
+    /// for a trace to read without copying each fact and rule out.
+    public var derivedFacts: [Int32] = []
+    public var perMemberRules: [Bool] = []
     /// Every note's condition (programs', rules' and versions'), evaluated after a traced decision.
     public var noteConditions: [Int32] = []
     /// Names, texts, citations, the vocabulary and the rule graph: what later stages read.

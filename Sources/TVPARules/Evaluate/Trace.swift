@@ -54,13 +54,15 @@ extension Evaluator {
     mutating func snapshot(_ raw: RawDecision) -> Trace {
         for n in program.noteConditions { _ = eval(n) }
         var values = self.values
-        for (f, fact) in program.facts.enumerated() where fact.derived >= 0 && !values[f].isKnown {
-            let s = factSpan(f)
-            if s.isKnown { values[f] = fact.type == .bool ? .bool(s.lo != 0) : .number(s.lo) }
+        for f in program.derivedFacts where !values[Int(f)].isKnown {
+            let s = factSpan(Int(f))
+            if s.isKnown { values[Int(f)] = program.facts[Int(f)].type == .bool ? .bool(s.lo != 0) : .number(s.lo) }
         }
+        var ruleStatus = [Tri?](repeating: nil, count: self.ruleStatus.count)
+        for r in ruleStatus.indices where ruleStamp[r] == (program.perMemberRules[r] ? memberStamp : stamp) { ruleStatus[r] = self.ruleStatus[r] }
         return Trace(
             decision: raw, decisionDate: decisionDate, status: status, seen: seen,
-            ruleStatus: program.rules.indices.map { ruleResult($0) }, ruleSeen: ruleSeen,
+            ruleStatus: ruleStatus, ruleSeen: ruleSeen,
             versionApplies: versionApplies, versionBody: versionBody, values: values,
             parameters: parameterValues.map { $0.isKnown ? $0.lo : nil })
     }

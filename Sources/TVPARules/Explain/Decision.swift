@@ -38,6 +38,18 @@ public struct MissingFact: Sendable, Hashable {
     /// The person declined to answer it (`declined:`): still unknown, not asked again unless
     /// the advocate chooses to.
     public var declined = false
+    /// Who is asked (a member's index, -1 the principal) and the fact's slot: the question's
+    /// identity, as `subject` and `name` are, without hashing strings.
+    var asked: (member: Int32, slot: Int32) = (-1, -1)
+
+    public static func == (a: MissingFact, b: MissingFact) -> Bool {
+        a.name == b.name && a.subject == b.subject && a.question == b.question && a.type == b.type && a.values == b.values && a.decides == b.decides && a.declined == b.declined
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(subject)
+    }
 }
 
 /// Everything decided for one case file.

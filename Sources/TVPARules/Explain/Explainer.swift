@@ -19,23 +19,22 @@ public struct Explainer: Sendable {
             decisions.append(decision(trace, program: program, file: file))
         }
         // Rank the questions by how many undetermined decisions each would help settle.
-        var counts: [String: (MissingFact, Int, Int)] = [:]
+        func key(_ f: MissingFact) -> Int { Int(f.asked.member + 1) << 32 | Int(f.asked.slot) }
+        var counts: [Int: (MissingFact, Int, Int)] = [:]
         var order = 0
         for d in decisions {
             for f in d.missingFacts {
-                let key = f.subject + "\u{0}" + f.name
-                if let existing = counts[key] {
-                    counts[key] = (existing.0, existing.1 + 1, existing.2)
+                if let existing = counts[key(f)] {
+                    counts[key(f)] = (existing.0, existing.1 + 1, existing.2)
                 } else {
-                    counts[key] = (f, 1, order)
+                    counts[key(f)] = (f, 1, order)
                     order += 1
                 }
             }
         }
         for i in decisions.indices {
             for j in decisions[i].missingFacts.indices {
-                let f = decisions[i].missingFacts[j]
-                decisions[i].missingFacts[j].decides = counts[f.subject + "\u{0}" + f.name]?.1 ?? 1
+                decisions[i].missingFacts[j].decides = counts[key(decisions[i].missingFacts[j])]?.1 ?? 1
             }
         }
         // A declined fact is still a question, but after every one not yet asked: an interview
@@ -67,7 +66,7 @@ public struct Explainer: Sendable {
     public func decision(_ trace: Trace, program: Program, file: CaseFile) -> Decision {
         let raw = trace.decision
         let entry = program.programs[raw.program]
-        let decl = program.legend.programs[raw.program]
+        let decl = program.legend.programs[raw.program]  // one per decision: a copy is cheap here
         let subject = self.subject(raw.member, in: file)
         var notes: [DecisionNote] = []
         if let na = raw.notApplicable {
@@ -85,19 +84,26 @@ public struct Explainer: Sendable {
         }
         notes += builder.versionNotes
         var lawVersions: [String] = decl.lawVersion.map { [$0] } ?? []
-        for label in builder.versions where !lawVersions.contains(label) { lawVersions.append(label) }
-        func missingFact(_ slot: Int32, of member: String) -> MissingFact {
-            let fact = program.legend.facts[Int(slot)]
-            return MissingFact(
-                name: fact.name, subject: fact.subject == .familyMember ? member : "principal",
-                question: fact.question ?? fact.name, type: fact.type.rawValue,
-                values: fact.type == .enumeration || fact.type == .list ? fact.values : [], decides: 1,
-                declined: builder.declined.contains(slot))
+        for v in builder.appliedVersions {
+            let label = program.legend.versions[Int(v)].label
+            if !lawVersions.contains(label) { lawVersions.append(label) }
         }
-        var missing = raw.missingFacts.map { missingFact($0, of: subject) }
+        let facts = program.legend.facts
+        func missingFact(_ slot: Int32, of member: String, index: Int?) -> MissingFact {
+            let s = Int(slot), type = facts[s].type
+            let ofMember = facts[s].subject == .familyMember
+            var f = MissingFact(
+                name: facts[s].name, subject: ofMember ? member : "principal",
+                question: facts[s].question ?? facts[s].name, type: type.rawValue,
+                values: type == .enumeration || type == .list ? facts[s].values : [], decides: 1,
+                declined: builder.declined.contains(slot))
+            f.asked = (ofMember ? Int32(index ?? -1) : -1, slot)
+            return f
+        }
+        var missing = raw.missingFacts.map { missingFact($0, of: subject, index: raw.member) }
         // Facts of another member this decision reads (a T-6's derivative parent), asked of them.
         for other in raw.memberFacts where Int(other.member) < file.members.count {
-            var f = missingFact(other.slot, of: self.subject(Int(other.member), in: file))
+            var f = missingFact(other.slot, of: self.subject(Int(other.member), in: file), index: Int(other.member))
             f.declined = file.isDeclined(other.slot, member: Int(other.member))
             if !missing.contains(where: { $0.name == f.name && $0.subject == f.subject }) { missing.append(f) }
         }
@@ -117,16 +123,18 @@ struct TreeBuilder {
     let trace: Trace
     let full: Bool
     var tree = Explanation()
-    /// Labels of the versions that applied (or may), in the order met.
-    var versions: [String] = []
+    /// The versions that applied (or may), in the order met.
+    var appliedVersions: [Int32] = []
     /// Version notes that held, for the decision's own notes.
     var versionNotes: [DecisionNote] = []
     var discretionary = false
     var depth = 0
     /// The facts the decision's subject declined to answer (slots).
     var declined: [Int32] = []
-    /// A rule shared by several elements is explained once per decision and reused.
-    var built: [Int: Int32] = [:]
+    /// A rule shared by several elements is explained once per decision and reused (a
+    /// pinned version of it is keyed by the version, in `builtPinned`).
+    var built: [Int32]
+    var builtPinned: [Int: Int32] = [:]
     var childStack: [Int32] = []
     var factStack: [Int32] = []
     var ruleStack: [(rule: Int32, version: Int32?)] = []
@@ -135,13 +143,19 @@ struct TreeBuilder {
         self.program = program
         self.trace = trace
         self.full = full
+        built = Array(repeating: -1, count: program.rules.count)
     }
 
     mutating func ruleNode(_ r: Int32, version pinned: Int32?) -> Int32 {
-        let key = Int(r) << 24 | Int((pinned ?? -1) + 1)
-        if let node = built[key] { return node }
-        let node = buildRuleNode(Int(r), version: pinned.map(Int.init))
-        built[key] = node
+        guard let pinned else {
+            if built[Int(r)] >= 0 { return built[Int(r)] }
+            let node = buildRuleNode(Int(r), version: nil)
+            built[Int(r)] = node
+            return node
+        }
+        if let node = builtPinned[Int(pinned)] { return node }
+        let node = buildRuleNode(Int(r), version: Int(pinned))
+        builtPinned[Int(pinned)] = node
         return node
     }
 
@@ -161,49 +175,55 @@ struct TreeBuilder {
     var noteCount: Int32 { Int32(tree.notes.count) }
     var factCount: Int32 { Int32(tree.facts.count) }
 
+    // The legend's and the program's entries are read field by field, never copied out whole:
+    // a copy of a `RuleInfo` retains a dozen strings and arrays, and a full tree has hundreds
+    // of nodes.
     mutating func buildRuleNode(_ r: Int, version pinned: Int?) -> Int32 {
-        let decl = program.legend.rules[r]
-        let compiled = program.rules[r]
         let status: Tri = pinned.map { trace.versionBody[$0] } ?? trace.ruleStatus[r] ?? .unknown
         depth += 1
         defer { depth -= 1 }
-        if decl.discretionary != nil && status != .no { discretionary = true }
+        if program.legend.rules[r].discretionary != nil && status != .no { discretionary = true }
         let date = trace.decisionDate
+        let from = program.rules[r].from, until = program.rules[r].until
         let empty = noteCount..<noteCount, noFacts = factCount..<factCount, noChildren = Int32(tree.childList.count)..<Int32(tree.childList.count)
-        if date < compiled.from || date > compiled.until {
+        if date < from || date > until {
             return add(.init(
-                rule: Int32(r), version: nil, status: status, sentence: .notInForce(on: date, from: compiled.from > date ? compiled.from : nil),
+                rule: Int32(r), version: nil, status: status, sentence: .notInForce(on: date, from: from > date ? from : nil),
                 facts: noFacts, notes: empty, children: noChildren))
         }
         let sentence = Explanation.Sentence.says(status)
         let notesStart = noteCount
-        for p in decl.parameters where status != .no {
-            guard let value = program.legend.parameters[Int(p)].values.lastIndex(where: { $0.from <= date }) else { continue }
-            tree.notes.append(.parameter(p, value: Int32(value)))
+        if status != .no && !program.legend.rules[r].parameters.isEmpty {
+            for p in program.legend.rules[r].parameters {
+                guard let value = program.legend.parameters[Int(p)].values.lastIndex(where: { $0.from <= date }) else { continue }
+                tree.notes.append(.parameter(p, value: Int32(value)))
+            }
         }
-        for (i, n) in compiled.notes.enumerated() where trace.status[Int(n)] == .yes { tree.notes.append(.ruleNote(rule: Int32(r), index: Int32(i))) }
+        if !program.rules[r].notes.isEmpty {
+            for (i, n) in program.rules[r].notes.enumerated() where trace.status[Int(n)] == .yes { tree.notes.append(.ruleNote(rule: Int32(r), index: Int32(i))) }
+        }
         let notes = notesStart..<noteCount
         if depth > 40 {
             return add(.init(rule: Int32(r), version: nil, status: status, sentence: sentence, facts: factCount..<factCount, notes: notes, children: noChildren))
         }
         let childStart = childStack.count
-        if !compiled.hasDeclaredVersions {
-            let facts = collectVersion(compiled.versions.lowerBound)
+        let ruleVersions = program.rules[r].versions
+        if !program.rules[r].hasDeclaredVersions {
+            let facts = collectVersion(ruleVersions.lowerBound)
             return add(.init(rule: Int32(r), version: nil, status: status, sentence: sentence, facts: facts, notes: notes, children: popChildren(from: childStart)))
         }
-        let versionRange = pinned.map { $0..<($0 + 1) } ?? compiled.versions
+        let versionRange = pinned.map { $0..<($0 + 1) } ?? ruleVersions
         for v in versionRange {
-            let vdecl = program.legend.versions[v]
             let applies = pinned != nil ? Tri.yes : trace.versionApplies[v]
             if applies == .no && !full { continue }
             let body = trace.versionBody[v]
             let vstatus: Tri = applies == .no ? .no : (applies == .yes ? body : (body == .no ? .no : .unknown))
-            if applies != .no && !versions.contains(vdecl.label) { versions.append(vdecl.label) }
+            if applies != .no && !appliedVersions.contains(Int32(v)) { appliedVersions.append(Int32(v)) }
             let child: Explanation.Node
             if applies == .no {
                 child = .init(rule: Int32(r), version: Int32(v), status: vstatus, sentence: .versionDoesNotApply, facts: factCount..<factCount, notes: noteCount..<noteCount, children: Int32(tree.childList.count)..<Int32(tree.childList.count))
             } else {
-                let vSentence: Explanation.Sentence = vdecl.says != nil
+                let vSentence: Explanation.Sentence = program.legend.versions[v].says != nil
                     ? .says(body) : .versionVerdict(pinned != nil ? .pinned : (applies == .yes ? .applies : .mayApply), body: body)
                 let vNotesStart = noteCount
                 if applies == .unknown { tree.notes.append(.applicabilityUnknown) }
@@ -224,16 +244,17 @@ struct TreeBuilder {
     /// The facts a version's justifying conditions read (into the tree; their range), and its
     /// rule children (pushed on `childStack`).
     mutating func collectVersion(_ v: Int) -> Range<Int32> {
-        let version = program.versions[v]
         let factStart = factStack.count, ruleStart = ruleStack.count
-        collect(version.when)
+        let when = program.versions[v].when
+        collect(when)
         // An exception matters only where the rule's own conditions do not already fail.
-        let whenFailed = trace.status[Int(version.when)] == .no
-        for u in version.unless {
+        let whenFailed = trace.status[Int(when)] == .no
+        for u in program.versions[v].unless {
             let s = trace.status[Int(u)]
             if full || (!whenFailed && s != .no) { collect(u) }
         }
-        if version.applies >= 0 && full { collect(version.applies) }
+        let applies = program.versions[v].applies
+        if applies >= 0 && full { collect(applies) }
         let first = factCount
         for i in factStack.indices[factStart...] {
             let f = factStack[i]

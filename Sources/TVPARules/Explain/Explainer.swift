@@ -77,7 +77,9 @@ public struct Explainer: Sendable {
         for node in raw.pendingDecisions {
             if let by = program.nodeInfo[Int(node)].decisionBy, !by.isEmpty { notes.append(.awaitingDecision(by: by)) }
         }
-        var builder = TreeBuilder(program: program, trace: trace, full: view == .full)
+        // With `off` the tree is walked for what the decision itself says (the versions that
+        // applied, their notes, discretion) but not stored.
+        var builder = TreeBuilder(program: program, trace: trace, full: view == .full, record: view != .off)
         builder.declined = file.declined + (raw.member.map { file.members[$0].declined } ?? [])
         if raw.notApplicable == nil || view == .full {
             builder.tree.root = builder.ruleNode(entry.rule, version: nil)
@@ -139,10 +141,14 @@ struct TreeBuilder {
     var factStack: [Int32] = []
     var ruleStack: [(rule: Int32, version: Int32?)] = []
 
-    init(program: Program, trace: Trace, full: Bool) {
+    /// Store the tree (false: walk it only, for the decision's versions, notes and discretion).
+    let record: Bool
+
+    init(program: Program, trace: Trace, full: Bool, record: Bool = true) {
         self.program = program
         self.trace = trace
         self.full = full
+        self.record = record
         built = Array(repeating: -1, count: program.rules.count)
     }
 
@@ -160,12 +166,17 @@ struct TreeBuilder {
     }
 
     mutating func add(_ node: Explanation.Node) -> Int32 {
+        guard record else { return 0 }
         tree.nodes.append(node)
         return Int32(tree.nodes.count - 1)
     }
 
     /// Moves the children pushed since `start` into the tree: the node's range of children.
     mutating func popChildren(from start: Int) -> Range<Int32> {
+        guard record else {
+            childStack.removeSubrange(start...)
+            return 0..<0
+        }
         let first = Int32(tree.childList.count)
         tree.childList.append(contentsOf: childStack[start...])
         childStack.removeSubrange(start...)
@@ -196,11 +207,11 @@ struct TreeBuilder {
         if status != .no && !program.legend.rules[r].parameters.isEmpty {
             for p in program.legend.rules[r].parameters {
                 guard let value = program.legend.parameters[Int(p)].values.lastIndex(where: { $0.from <= date }) else { continue }
-                tree.notes.append(.parameter(p, value: Int32(value)))
+                if record { tree.notes.append(.parameter(p, value: Int32(value))) }
             }
         }
         if !program.rules[r].notes.isEmpty {
-            for (i, n) in program.rules[r].notes.enumerated() where trace.status[Int(n)] == .yes { tree.notes.append(.ruleNote(rule: Int32(r), index: Int32(i))) }
+            for (i, n) in program.rules[r].notes.enumerated() where record && trace.status[Int(n)] == .yes { tree.notes.append(.ruleNote(rule: Int32(r), index: Int32(i))) }
         }
         let notes = notesStart..<noteCount
         if depth > 40 {
@@ -226,9 +237,9 @@ struct TreeBuilder {
                 let vSentence: Explanation.Sentence = program.legend.versions[v].says != nil
                     ? .says(body) : .versionVerdict(pinned != nil ? .pinned : (applies == .yes ? .applies : .mayApply), body: body)
                 let vNotesStart = noteCount
-                if applies == .unknown { tree.notes.append(.applicabilityUnknown) }
+                if applies == .unknown && record { tree.notes.append(.applicabilityUnknown) }
                 for (i, n) in program.versions[v].notes.enumerated() where trace.status[Int(n)] == .yes {
-                    tree.notes.append(.versionNote(version: Int32(v), index: Int32(i)))
+                    if record { tree.notes.append(.versionNote(version: Int32(v), index: Int32(i))) }
                     versionNotes.append(.versionNote(version: Int32(v), index: Int32(i)))
                 }
                 let vNotes = vNotesStart..<noteCount
@@ -256,7 +267,7 @@ struct TreeBuilder {
         let applies = program.versions[v].applies
         if applies >= 0 && full { collect(applies) }
         let first = factCount
-        for i in factStack.indices[factStart...] {
+        for i in factStack.indices[factStart...] where record {
             let f = factStack[i]
             if factStack[factStart..<i].contains(f) { continue }
             let value = trace.values[Int(f)]

@@ -4,9 +4,16 @@
 /// decision through this, so they say the same thing.
 public struct ExplanationText {
     public let decision: Decision
-    var legend: Legend { decision.legend }
+    // Held once: a computed copy of the legend or the tree per call retained every array in
+    // them, for every word of every node.
+    let legend: Legend
+    let explanation: Explanation
 
-    public init(_ decision: Decision) { self.decision = decision }
+    public init(_ decision: Decision) {
+        self.decision = decision
+        legend = decision.legend
+        explanation = decision.explanation ?? Explanation()
+    }
 
     // MARK: The decision
 
@@ -127,7 +134,6 @@ public struct ExplanationText {
 
     // MARK: Values
 
-    var explanation: Explanation { decision.explanation ?? Explanation() }
     func node(_ n: Int32) -> Explanation.Node { explanation.nodes[Int(n)] }
 
     func citeSuffix(_ cite: [String]) -> String { cite.isEmpty ? "" : " (\(cite.joined(separator: "; ")))" }

@@ -38,11 +38,7 @@ struct Facts: ParsableCommand {
     @OptionGroup var rules: RulesOptions
 
     func run() throws {
-        let (checked, diagnostics) = RuleCompiler.check(rules.source)
-        guard let checked else {
-            Output.error(DiagnosticRenderer.render(diagnostics))
-            throw Exit.invalidInput
-        }
-        Output.print(jsonSchema ? Vocabulary.jsonSchema(checked).render(pretty: true) : Vocabulary.table(checked))
+        let legend = try rules.compile(applyingProposal: false).legend
+        Output.print(jsonSchema ? Vocabulary.jsonSchema(legend).render(pretty: true) : Vocabulary.table(legend))
     }
 }

@@ -34,7 +34,7 @@ struct Lint: ParsableCommand {
         Output.error(DiagnosticRenderer.render(diagnostics))
         guard let compiled else { return false }
         let p = compiled.program
-        Output.print("\(p.sourceName): \(p.checked.facts.count) facts, \(p.checked.rules.count) rules, \(p.programs.count) programs, \(p.checked.parameters.count) parameters; \(diagnostics.count) warning\(diagnostics.count == 1 ? "" : "s"); compiled in \(elapsed.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
+        Output.print("\(p.sourceName): \(p.legend.facts.count) facts, \(p.legend.rules.count) rules, \(p.programs.count) programs, \(p.legend.parameters.count) parameters; \(diagnostics.count) warning\(diagnostics.count == 1 ? "" : "s"); compiled in \(elapsed.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
         return true
     }
 }

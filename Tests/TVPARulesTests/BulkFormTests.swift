@@ -14,7 +14,7 @@ struct BulkFormTests {
         var out = JSONBytes()
         BulkJSON.header(program, redacted: redact, into: &out)
         out.raw(UInt8(ascii: "\n"))
-        for result in CaseRun.run(paths, program: program, options: .init(view: .off, redact: redact, today: today, bulk: true)) {
+        for result in collectRun(paths, program: program, options: .init(view: .off, redact: redact, today: today, bulk: true)) {
             if let c = result.bulk { BulkJSON.line(c, into: &out) }
         }
         return String(decoding: out.bytes, as: UTF8.self)
@@ -84,7 +84,7 @@ struct BulkFormTests {
         var compared = 0
         for redact in [false, true] {
             let bulk = try Self.read(Self.bulk(files, program: program, redact: redact))
-            let reports = CaseRun.run(files, program: program, options: .init(view: .off, redact: redact, today: Self.today)).compactMap(\.report)
+            let reports = collectRun(files, program: program, options: .init(view: .off, redact: redact, today: Self.today)).compactMap(\.report)
             try #require(bulk.count == reports.count)
             for (said, report) in zip(bulk, reports) {
                 // Read back from the decision JSON's own text, as a consumer would.
@@ -118,7 +118,7 @@ struct BulkFormTests {
         #expect(lines[2].hasPrefix("{\"case\":\"case 2\""))
         #expect(lines[2].contains("\"case 2 · member 1\""))
         // The same pseudonyms as the decision JSON under --redact.
-        let reports = CaseRun.run([path, path], program: program, options: .init(view: .off, redact: true, today: Self.today)).compactMap(\.report)
+        let reports = collectRun([path, path], program: program, options: .init(view: .off, redact: true, today: Self.today)).compactMap(\.report)
         let subjects = Set(reports[1].decisions.map(\.subject))
         for subject in subjects { #expect(lines[2].contains("\"\(subject)\"")) }
     }
@@ -162,8 +162,8 @@ struct BulkFormTests {
         try ((0..<300).map { generator.next(index: $0).render() }.joined(separator: "\n") + "\n").write(toFile: corpus, atomically: true, encoding: .utf8)
         let files = try Self.scenarioFiles() + [corpus]
         for redact in [false, true] {
-            let off = CaseRun.run(files, program: program, options: .init(view: .off, redact: redact, today: Self.today)).compactMap(\.report)
-            var decision = CaseRun.run(files, program: program, options: .init(view: .decision, redact: redact, today: Self.today)).compactMap(\.report)
+            let off = collectRun(files, program: program, options: .init(view: .off, redact: redact, today: Self.today)).compactMap(\.report)
+            var decision = collectRun(files, program: program, options: .init(view: .decision, redact: redact, today: Self.today)).compactMap(\.report)
             try #require(off.count == decision.count && off.count > 50)
             for i in decision.indices {
                 for j in decision[i].decisions.indices { decision[i].decisions[j].explanation = nil }
@@ -203,7 +203,14 @@ struct BulkFormTests {
         let f = try #require(file)
         let off = Explainer(view: .off).report(f, program: program, decisionDate: CivilDate.parse("2024-10-01")!).decisions[0]
         #expect(off.explanation == nil)
-        #expect(off.notes == ["Filed on 2024-09-02 under the 2024 rule."])
+        #expect(off.renderedNotes == ["Filed on 2024-09-02 under the 2024 rule."])
         #expect(off.lawVersions == ["the 2024 rule"])
     }
+}
+
+/// Every result of a run, in corpus order, as `tvpa check` streams them.
+private func collectRun(_ paths: [String], program: Program, options: CaseRun.Options) -> [CaseRun.Result] {
+    var results: [CaseRun.Result] = []
+    CaseRun.stream(paths, program: program, options: options) { results.append($0) }
+    return results
 }

@@ -51,7 +51,7 @@ struct CSVCorpusTests {
             #expect(Self.content(a) == Self.content(b), "\(a?.id ?? "?")")
         }
         // Some cases know lists (empty ones too), booleans and text, so the cells were exercised.
-        let lists = Self.program.checked.facts.indices.filter { Self.program.checked.facts[$0].type == .list }
+        let lists = Self.program.legend.facts.indices.filter { Self.program.legend.facts[$0].type == .list }
         #expect(fromCSV.cases.contains { c in lists.contains { c?.values[$0] == .set(0) } })
         #expect(fromCSV.cases.contains { c in lists.contains { if case .set(let b) = c?.values[$0], b.nonzeroBitCount > 1 { true } else { false } } })
     }
@@ -95,7 +95,7 @@ struct CSVCorpusTests {
         let file = try #require(first)
         #expect(cases.count == 1)
         #expect(file.title == "Forced labour, then \"sold\"")
-        let facts = Self.program.checked.facts
+        let facts = Self.program.legend.facts
         let slot = { (name: String) in Self.program.factIndex(name)! }
         #expect(file.values[slot("is_us_citizen_or_lpr")] == .bool(false))
         let actions = facts[slot("actions_by_trafficker")].values

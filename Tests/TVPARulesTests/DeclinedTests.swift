@@ -103,7 +103,7 @@ struct DeclinedTests {
         #expect(wife.missingFacts.map(\.declined) == [true])
         #expect(husband.missingFacts.map(\.declined) == [false])
         // The explanation's facts say it too.
-        let shown = try #require(clean.explanation?.facts.first { $0.name == "committed" })
+        let shown = try #require(clean.renderedExplanation?.facts.first { $0.name == "committed" })
         #expect(shown.value == "unknown" && shown.declined)
     }
 
@@ -192,7 +192,7 @@ struct DeclinedTests {
             func unknown(_ facts: JSON?, _ subject: SubjectName) -> [JSON] {
                 var given: [String: JSON] = [:]
                 if case .object(let f)? = facts { given = Dictionary(f, uniquingKeysWith: { a, _ in a }) }
-                let names = Self.shipped.checked.facts.filter { $0.subject == subject && !$0.isDerived }.map(\.name)
+                let names = Self.shipped.legend.facts.filter { $0.subject == subject && !$0.isDerived }.map(\.name)
                 return names.enumerated().filter { k, name in
                     guard (k + index) % 3 == 0 else { return false }
                     switch given[name] {
@@ -267,7 +267,7 @@ struct DeclinedTests {
 
     @Test("the case file's JSON Schema lists declined, at the top level and for members, by fact name")
     func schema() throws {
-        let rendered = Vocabulary.jsonSchema(Self.program.checked).render()
+        let rendered = Vocabulary.jsonSchema(Self.program.legend).render()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
         let properties = try #require(object["properties"] as? [String: Any])
         // An optional key is its schema or null (not given): `anyOf: [schema, {type: null}]`.

@@ -83,8 +83,8 @@ struct LanguageTests {
         let citizen = try Inline.decide(facts: ["citizen": "true", "victim": "true"], program: program).decision("relief")
         #expect(citizen.outcome == .notEligible)
         #expect(citizen.reason == .notApplicable)
-        #expect(citizen.notes.contains { $0.contains("a citizen needs no immigration relief") })
-        #expect(citizen.notes.contains { $0.contains("state benefits") })
+        #expect(citizen.renderedNotes.contains { $0.contains("a citizen needs no immigration relief") })
+        #expect(citizen.renderedNotes.contains { $0.contains("state benefits") })
         let noncitizen = try Inline.decide(facts: ["citizen": "false", "victim": "true"], program: program).decision("relief")
         #expect(noncitizen.outcome == .eligible)
         #expect(noncitizen.reason == .criteriaMet)
@@ -366,6 +366,6 @@ struct LanguageTests {
         let program = try Inline.compile(ThreeValuedLogicTests.decision)
         let d = try Inline.decide(facts: ["waiver": "pending", "a": "true"], program: program).decision("waived")
         #expect(d.reason == .awaitingDecision)
-        #expect(d.notes.contains { $0.contains("USCIS") })
+        #expect(d.renderedNotes.contains { $0.contains("USCIS") })
     }
 }

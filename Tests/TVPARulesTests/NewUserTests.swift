@@ -184,7 +184,7 @@ struct NewUserTests {
     func readFields() throws {
         let program = try Self.program()
         let slot = try #require(program.factIndex("requests"))
-        let fields = program.checked.facts[slot].fields.map(\.name)
+        let fields = program.legend.facts[slot].fields.map(\.name)
         let read = fields.indices.filter { program.facts[slot].readFields & (1 << UInt64($0)) != 0 }.map { fields[$0] }
         #expect(read == ["complied"])
     }

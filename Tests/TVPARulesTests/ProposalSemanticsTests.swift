@@ -99,7 +99,7 @@ struct ProposalSemanticsTests {
     }
 
     func cite(_ program: Program, _ rule: String) throws -> [String] {
-        try #require(program.checked.rules.first { $0.id == rule }).cite
+        try #require(program.legend.rules.first { $0.id == rule }).cite
     }
 
     // MARK: remove / replace / add a condition
@@ -158,8 +158,8 @@ struct ProposalSemanticsTests {
             #expect(try outcome(base, "p_dated", facts, asOf: date) == .notEligible, "\(date)")
             #expect(try outcome(p, "p_dated", facts, asOf: date) == .eligible, "\(date)")
         }
-        let rule = try #require(p.checked.rules.first { $0.id == "dated" })
-        #expect(rule.versions.allSatisfy { $0.cite.contains(F.citation) }, "every changed version cites the proposal")
+        let versions = p.versions(ofRule: try #require(p.legend.ruleIndex("dated")))
+        #expect(versions.allSatisfy { $0.cite.contains(F.citation) }, "every changed version cites the proposal")
     }
 
     @Test("a condition change with version: (or a versions/ path) changes that version only", arguments: [
@@ -171,9 +171,9 @@ struct ProposalSemanticsTests {
         let facts = ["a": "true", "c": "false"]
         #expect(try outcome(p, "p_dated", facts, asOf: "2010-06-01") == .notEligible, "the 2000 version is unchanged")
         #expect(try outcome(p, "p_dated", facts, asOf: "2024-06-01") == .eligible, "the 2020 version lost its element")
-        let rule = try #require(p.checked.rules.first { $0.id == "dated" })
-        #expect(rule.versions.first { $0.name == "v2020" }?.cite.contains(F.citation) == true)
-        #expect(rule.versions.first { $0.name == "v2000" }?.cite.contains(F.citation) == false, "the untouched version does not cite the proposal")
+        let versions = p.versions(ofRule: try #require(p.legend.ruleIndex("dated")))
+        #expect(versions.first { $0.name == "v2020" }?.cite.contains(F.citation) == true)
+        #expect(versions.first { $0.name == "v2000" }?.cite.contains(F.citation) == false, "the untouched version does not cite the proposal")
     }
 
     @Test("replace_rule with version: replaces that version only")
@@ -203,7 +203,7 @@ struct ProposalSemanticsTests {
         #expect(try outcome(base, "p_limit", ["n": "17"], asOf: "2024-06-01") == .eligible)
         #expect(try outcome(p, "p_limit", ["n": "17"], asOf: "2024-06-01") == .notEligible)
         // A date before the first base value still gets no value: the span is the base's.
-        let decl = try #require(p.checked.parameters.first { $0.name == "limit" })
+        let decl = try #require(p.legend.parameters.first { $0.name == "limit" })
         #expect(decl.values.map(\.value) == [15])
         #expect(decl.values.first?.from == CivilDate.parse("2000-01-01"))
         #expect(decl.values.first?.cite.contains(F.citation) == true)
@@ -229,7 +229,7 @@ struct ProposalSemanticsTests {
         #expect(try outcome(p, "p_limit", ["n": "25"], asOf: "2016-06-01") == .eligible)
         #expect(try outcome(base, "p_limit", ["n": "25"], asOf: "2024-06-01") == .notEligible)
         #expect(try outcome(p, "p_limit", ["n": "25"], asOf: "2024-06-01") == .eligible)
-        let decl = try #require(p.checked.parameters.first { $0.name == "limit" })
+        let decl = try #require(p.legend.parameters.first { $0.name == "limit" })
         #expect(decl.values.map(\.value) == [5, 30])
         #expect(decl.values.allSatisfy { $0.cite.contains(F.citation) })
     }
@@ -249,13 +249,13 @@ struct ProposalSemanticsTests {
         for facts in [["a": "true", "b": "true"], ["a": "false"], [:]] {
             #expect(try outcome(p, "p_base", facts) == outcome(base, "p_base", facts), "\(facts)")
         }
-        let rule = try #require(p.checked.rules.first { $0.id == "base" })
+        let rule = try #require(p.legend.rules.first { $0.id == "base" })
         #expect(rule.title == "Base rule, reworded")
-        #expect(rule.says.met == "Reworded met.")
+        #expect(rule.says.met?.plain == "Reworded met.")
         #expect(rule.cite.contains(F.citation))
         let explained = try Inline.decide(facts: ["a": "true", "b": "true", "citizen": "false"], program: p).decision("p_base")
-        #expect(explained.explanation?.text.contains("Reworded met.") == true, "\(String(describing: explained.explanation?.text))")
-        #expect(explained.explanation?.citations.contains(F.citation) == true)
+        #expect(explained.renderedExplanation?.text.contains("Reworded met.") == true, "\(String(describing: explained.renderedExplanation?.text))")
+        #expect(explained.renderedExplanation?.citations.contains(F.citation) == true)
     }
 
     @Test("add_fact and add_rule make a new element that add_condition puts to use")
@@ -295,7 +295,7 @@ struct ProposalSemanticsTests {
         #expect(try outcome(p, "p_base", citizen) == .eligible)
         let withC = try Inline.decide(facts: ["citizen": "false", "a": "true", "b": "true", "c": "true"], program: p).decision("p_base")
         #expect(withC.outcome == .notEligible && withC.reason == .notApplicable)
-        let entry = try #require(p.checked.programs.first { $0.id == "p_base" }?.notApplicable.first)
+        let entry = try #require(p.legend.programs.first { $0.id == "p_base" }?.notApplicable.first)
         #expect(entry.because == "Whoever has c needs none.")
         #expect(entry.cite.contains(F.citation))
     }
@@ -304,12 +304,12 @@ struct ProposalSemanticsTests {
     func notApplicableRemoveAndAdd() throws {
         let removed = try after("  - remove_condition: p_base/not_applicable[0]\n")
         #expect(try outcome(removed, "p_base", ["citizen": "true", "a": "true", "b": "true"]) == .eligible)
-        #expect(removed.checked.programs.first { $0.id == "p_base" }?.notApplicable.isEmpty == true)
+        #expect(removed.legend.programs.first { $0.id == "p_base" }?.notApplicable.isEmpty == true)
 
         let added = try after("  - add_condition: p_base/not_applicable\n    with: {fact: c}\n    because: Whoever has c needs none.\n")
         let d = try Inline.decide(facts: ["citizen": "false", "a": "true", "b": "true", "c": "true"], program: added).decision("p_base")
         #expect(d.outcome == .notEligible && d.reason == .notApplicable)
-        #expect(added.checked.programs.first { $0.id == "p_base" }?.notApplicable.count == 2)
+        #expect(added.legend.programs.first { $0.id == "p_base" }?.notApplicable.count == 2)
     }
 
     @Test("adding a not_applicable entry without because is parse.missing-key")

@@ -22,7 +22,7 @@ struct ProposalTests {
         #expect(program.sourceName.contains(path))
         // It changes something: at least one rule carries the proposal's citation.
         let info = try #require(ProposalInfo.read(source))
-        #expect(program.checked.rules.contains { $0.cite.contains { $0.hasPrefix("Proposal \u{201C}\(info.title)\u{201D}") } }, "no rule cites \(path)")
+        #expect(program.legend.rules.contains { $0.cite.contains { $0.hasPrefix("Proposal \u{201C}\(info.title)\u{201D}") } }, "no rule cites \(path)")
     }
 
     // MARK: Diagnostics

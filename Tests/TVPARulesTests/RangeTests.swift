@@ -165,9 +165,9 @@ struct RangeTests {
 
     @Test("the case file's JSON Schema and `tvpa facts` carry an integer fact's bounds, as the reader checks them")
     func schemaBounds() throws {
-        let age = try #require(Self.shipped.checked.facts.first { $0.name == "age" })
+        let age = try #require(Self.shipped.legend.facts.first { $0.name == "age" })
         #expect(Vocabulary.schema(of: age).render().contains(#"{"type":"integer","minimum":0,"maximum":130}"#))
-        #expect(Vocabulary.table(Self.shipped.checked).contains("  age  integer 0 to 130"))
+        #expect(Vocabulary.table(Self.shipped.legend).contains("  age  integer 0 to 130"))
     }
 
     // MARK: Rule files and proposals

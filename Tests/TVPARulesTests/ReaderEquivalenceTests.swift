@@ -232,12 +232,12 @@ enum CaseJSON {
             pairs.append(("family_members", .array(file.members.map { m in
                 var member: [(String, JSON)] = [("id", .string(m.id)), ("facts", facts(m.values, subject: .familyMember, file: file, program: program))]
                 if !m.expect.isEmpty { member.append(("expect", expect(m.expect))) }
-                if !m.declined.isEmpty { member.append(("declined", .array(m.declined.map { .string(program.checked.facts[Int($0)].name) }))) }
+                if !m.declined.isEmpty { member.append(("declined", .array(m.declined.map { .string(program.legend.facts[Int($0)].name) }))) }
                 return .object(member)
             })))
         }
         if !file.expect.isEmpty { pairs.append(("expect", expect(file.expect))) }
-        if !file.declined.isEmpty { pairs.append(("declined", .array(file.declined.map { .string(program.checked.facts[Int($0)].name) }))) }
+        if !file.declined.isEmpty { pairs.append(("declined", .array(file.declined.map { .string(program.legend.facts[Int($0)].name) }))) }
         return .object(pairs)
     }
 
@@ -247,7 +247,7 @@ enum CaseJSON {
 
     static func facts(_ values: [FactValue], subject: SubjectName, file: CaseFile, program: Program) -> JSON {
         var pairs: [(String, JSON)] = []
-        for (slot, decl) in program.checked.facts.enumerated() where decl.subject == subject && values[slot].isKnown {
+        for (slot, decl) in program.legend.facts.enumerated() where decl.subject == subject && values[slot].isKnown {
             pairs.append((decl.name, value(values[slot], type: decl.type, values: decl.values, fields: decl.fields, file: file)))
         }
         return .object(pairs)

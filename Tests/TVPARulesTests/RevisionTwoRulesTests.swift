@@ -25,7 +25,7 @@ struct RevisionTwoRulesTests {
     }
 
     /// Every note, text and unverified flag of an explanation, flattened.
-    static func texts(_ node: ExplanationNode?) -> [String] {
+    static func texts(_ node: RenderedNode?) -> [String] {
         guard let node else { return [] }
         return [node.text] + node.notes + node.unverified + node.children.flatMap { texts($0) }
     }
@@ -55,7 +55,7 @@ struct RevisionTwoRulesTests {
         for path in ["Cases/t_visa/t-escaped-abroad-only.yaml", "Cases/t_visa/t-escaped-abroad-2016.yaml"] {
             let t = try Self.report(path, program: program).decision("t_visa")
             #expect(t.outcome == .notEligible && t.reason == .criteriaNotMet, "\(path)")
-            #expect(Self.texts(t.explanation).contains { $0.hasPrefix("Our reading:") && $0.contains("regardless of where") }, "\(path): no note on our reading")
+            #expect(Self.texts(t.renderedExplanation).contains { $0.hasPrefix("Our reading:") && $0.contains("regardless of where") }, "\(path): no note on our reading")
         }
     }
 
@@ -65,7 +65,7 @@ struct RevisionTwoRulesTests {
         let t = try Self.report("Cases/t_visa/t-escaped-location-unknown.yaml", program: program).decision("t_visa")
         #expect(t.outcome == .undetermined && t.reason == .missingFacts)
         #expect(t.missingNames == ["trafficking_location"])
-        #expect(Self.texts(t.explanation).contains { $0.hasPrefix("Our reading:") })
+        #expect(Self.texts(t.renderedExplanation).contains { $0.hasPrefix("Our reading:") })
     }
 
     @Test("trafficking in the U.S. needs no note on the reading")
@@ -73,7 +73,7 @@ struct RevisionTwoRulesTests {
         let program = try Self.program()
         let t = try Self.report("Cases/t_visa/t-liberated-trafficked-in-both.yaml", program: program, view: .full).decision("t_visa")
         #expect(t.outcome == .eligible)
-        #expect(!Self.texts(t.explanation).contains { $0.hasPrefix("Our reading:") })
+        #expect(!Self.texts(t.renderedExplanation).contains { $0.hasPrefix("Our reading:") })
     }
 
     // MARK: Departure
@@ -156,7 +156,7 @@ struct RevisionTwoRulesTests {
         let husband = try Self.member(report, "husband")
         #expect(husband.outcome == .notEligible)
         #expect(husband.reason == .criteriaNotMet)
-        #expect(Self.texts(husband.explanation).contains { $0.contains("Form I-130") })
+        #expect(Self.texts(husband.renderedExplanation).contains { $0.contains("Form I-130") })
     }
 
     // MARK: Points of law verified (issue 9, section 2)
@@ -170,7 +170,7 @@ struct RevisionTwoRulesTests {
         for (day, months) in [("2017-06-26", 12), ("2017-06-27", 24)] {
             let cp = try Inline.decide(facts: facts, asOf: day, program: program).decision("continued_presence")
             #expect(cp.outcome == .eligible)
-            let text = Self.texts(cp.explanation)
+            let text = Self.texts(cp.renderedExplanation)
             #expect(text.contains { $0.contains("lasts \(months) months") }, "on \(day)")
             if months == 24 { #expect(text.contains { $0.contains("2017-06-27") && $0.contains("latest date") }) }
         }
@@ -180,10 +180,10 @@ struct RevisionTwoRulesTests {
     func minorExemption2016() throws {
         let program = try Self.program()
         let t = try Self.report("Cases/t_visa/t-minor-at-act-adult-at-filing-2016.yaml", program: program, view: .full).decision("t_visa")
-        let text = Self.texts(t.explanation)
+        let text = Self.texts(t.renderedExplanation)
         #expect(text.contains { $0.contains("\"is under 18 years of age\"") && $0.contains("filing date") })
         let decided2016 = try Self.report("Cases/t_visa/t-decided-2016-note.yaml", program: program).decision("t_visa")
-        #expect(decided2016.notes.contains { $0.contains("2017-01-18") && !$0.contains("unverified") })
+        #expect(decided2016.renderedNotes.contains { $0.contains("2017-01-18") && !$0.contains("unverified") })
     }
 
     // MARK: Declared contradictions (law.md §8)

@@ -122,7 +122,7 @@ struct StrictReadingTests {
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(file?.title == "😀 a/b \"c\"")
         let slot = try #require(Self.program.factIndex("trafficking_location"))
-        #expect(file?.values[slot] == .choice(Self.program.checked.facts[slot].values.firstIndex(of: "abroad")!))
+        #expect(file?.values[slot] == .choice(Self.program.legend.facts[slot].values.firstIndex(of: "abroad")!))
     }
 
     // MARK: UTF-8 and byte-order marks, in every format
@@ -232,7 +232,7 @@ struct StrictReadingTests {
 
     @Test("the JSON Schema's member id, null and record fields are what the reader takes")
     func schemaAgrees() throws {
-        let rendered = Vocabulary.jsonSchema(Self.program.checked).render()
+        let rendered = Vocabulary.jsonSchema(Self.program.legend).render()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
         let properties = try #require(object["properties"] as? [String: Any])
         func given(_ value: Any?) -> [String: Any]? {

@@ -289,14 +289,14 @@ struct ThreeValuedLogicTests {
     @Test("the unverified flag of a parameter value is shown where that value is used")
     func unverifiedParameter() throws {
         let program = try Inline.compile(Self.parameters)
-        func flags(_ node: ExplanationNode?) -> [String] {
+        func flags(_ node: RenderedNode?) -> [String] {
             guard let node else { return [] }
             return node.unverified + node.notes + node.children.flatMap(flags)
         }
         let later = try Inline.decide(facts: ["months": "13"], asOf: "2022-01-01", program: program).decision("within_term")
-        #expect(flags(later.explanation).contains { $0.contains("two years") })
+        #expect(flags(later.renderedExplanation).contains { $0.contains("two years") })
         let earlier = try Inline.decide(facts: ["months": "11"], asOf: "2020-01-01", program: program).decision("within_term")
-        #expect(!flags(earlier.explanation).contains { $0.contains("two years") })
+        #expect(!flags(earlier.renderedExplanation).contains { $0.contains("two years") })
     }
 
     static let bounds = """

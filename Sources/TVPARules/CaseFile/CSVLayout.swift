@@ -33,7 +33,7 @@ struct CSVLayout {
     init(header: CSVHeader, program: Program, path: String) {
         let names = header.columns.map { $0.trimmingWhitespace }
         width = (names.lastIndex { !$0.isEmpty } ?? -1) + 1
-        let facts = program.checked.facts
+        let facts = program.legend.facts
         let principalPrograms = program.programs.filter { $0.subject == .principal }.map(\.id)
         let candidates = Self.envelope + facts.filter { $0.subject == .principal && $0.type != .records }.map(\.name) + principalPrograms.map { Self.expectPrefix + $0 }
         var seen: [String: Int] = [:]

@@ -14,7 +14,7 @@ struct CaseBuilder {
         self.reader = reader
     }
 
-    var facts: [FactDecl] { program.checked.facts }
+    var facts: [FactInfo] { program.legend.facts }
 
     mutating func readFacts(_ node: Node, subject: SubjectName, into values: inout [FactValue], locations: inout [Int: SourceLocation]) {
         guard let pairs = reader.pairs(node, what: "facts") else { return }
@@ -317,9 +317,9 @@ struct CaseBuilder {
     /// Dates in order and not after the decision date, derived facts that agree with their
     /// sources, and no declared contradiction.
     mutating func checkConsistency(_ file: CaseFile, decisionDate: Int, with evaluator: inout Evaluator) {
-        // Facts are read in place, by slot: copying each `FactDecl` out of the array was most of
+        // Facts are read in place, by slot: copying each `FactInfo` out of the array was most of
         // the cost of loading a JSON line.
-        let facts = program.checked.facts
+        let facts = program.legend.facts
         let compiled = program.facts
         // The principal (-1), then each member.
         for subject in -1..<file.members.count {
@@ -386,9 +386,10 @@ struct CaseBuilder {
                 let computed = evaluator.factSpan(slot)
                 guard computed.hi < bounds.lowerBound || computed.lo > bounds.upperBound else { continue }
                 let shown = computed.isKnown ? "\(computed.lo)" : computed.hi < bounds.lowerBound ? "below \(bounds.lowerBound)" : "over \(bounds.upperBound)"
-                let from = facts[slot].sources.first { file.factPlaces[$0] != nil }
+                let sources = compiled[slot].sources.map { Int($0) }
+                let from = sources.first { file.factPlaces[$0] != nil }
                 reader.diagnostics.append(Diagnostic(
-                    .caseOutOfRange, CaseMessages.derivedOutOfRange(facts[slot].name, reader.shown(shown), bounds, sources: facts[slot].sources.map { facts[$0].name }),
+                    .caseOutOfRange, CaseMessages.derivedOutOfRange(facts[slot].name, reader.shown(shown), bounds, sources: sources.map { facts[$0].name }),
                     at: from.map(location) ?? SourceLocation(file: file.path, line: 1, column: 1), help: CaseMessages.derivedOutOfRangeHelp))
             }
             // A contradiction is between what the file says: an unknown date is not bounded here.
@@ -403,7 +404,7 @@ struct CaseBuilder {
     }
 
     mutating func report(contradiction i: Int, at location: SourceLocation) {
-        let decl = program.checked.contradictions[i]
+        let decl = program.legend.contradictions[i]
         reader.diagnostics.append(Diagnostic(.caseContradiction, CaseMessages.contradiction(decl.message), at: location, notes: decl.cite.map { "see \($0)" }))
     }
 }

@@ -75,7 +75,7 @@ extension CaseLoader {
                 expect.append((.scalar(.init(id, .implicit, .plain, mark)), .scalar(.init(trimmed, Tag(.str), .doubleQuoted, mark))))
             case .fact(let slot):
                 if trimmed.isEmpty { continue }
-                let fact = program.checked.facts[slot]
+                let fact = program.legend.facts[slot]
                 switch fact.type {
                 case .bool:
                     guard let word = ["true", "false"].first(where: { $0 == trimmed.lowercased() }) else {

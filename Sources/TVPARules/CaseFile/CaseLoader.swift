@@ -32,7 +32,7 @@ public struct CaseLoader {
         self.today = today
         self.redact = redact
         jsonVocabulary = JSONCaseVocabulary(program: program)
-        let facts = program.checked.facts
+        let facts = program.legend.facts
         privateKeys = Set(["title", "source", "narrative"] + facts.filter { $0.type == .text || $0.sensitive }.map(\.name) + facts.flatMap { $0.fields.filter { $0.type == .text }.map(\.name) })
         scratch = Scratch(program)
     }
@@ -125,7 +125,7 @@ public struct CaseLoader {
                     builder.readFacts(factsNode, subject: .familyMember, into: &memberValues, locations: &memberLocations)
                 }
                 for (slot, value) in memberValues.enumerated() {
-                    if case .text(let t) = value, program.checked.facts[slot].type == .reference, let node = builder.referenceNodes[t] {
+                    if case .text(let t) = value, program.legend.facts[slot].type == .reference, let node = builder.referenceNodes[t] {
                         memberReferences.append((t, node))
                     }
                 }
@@ -138,9 +138,9 @@ public struct CaseLoader {
             let written = builder.texts[Int(t)]
             builder.reader.report(.caseUnknownMember, CaseMessages.unknownMember(builder.reader.shown(written)), at: node, help: redact ? nil : builder.reader.suggestion(for: written, in: members.map(\.id)))
         }
-        for (slot, start, chain) in CaseFile.referenceCycles(members.map { ($0.id, $0.values) }, texts: builder.texts, referenceSlots: program.checked.facts.indices.filter { program.checked.facts[$0].type == .reference }) {
+        for (slot, start, chain) in CaseFile.referenceCycles(members.map { ($0.id, $0.values) }, texts: builder.texts, referenceSlots: program.legend.facts.indices.filter { program.legend.facts[$0].type == .reference }) {
             if case .text(let t) = members[start].values[slot], let node = builder.referenceNodes[t] {
-                builder.reader.report(.caseReferenceCycle, CaseMessages.referenceCycle(program.checked.facts[slot].name, chain.map { builder.reader.shown($0) }), at: node)
+                builder.reader.report(.caseReferenceCycle, CaseMessages.referenceCycle(program.legend.facts[slot].name, chain.map { builder.reader.shown($0) }), at: node)
             }
         }
         let expect = fields["expect"].map { NodeReader.isNull($0) ? [:] : builder.readExpect($0, subject: .principal) } ?? [:]
@@ -153,7 +153,7 @@ public struct CaseLoader {
         // Each member's slots start from the principal's.
         file.members = members.map { m in
             var merged = values
-            for (slot, v) in m.values.enumerated() where program.checked.facts[slot].subject == .familyMember { merged[slot] = v }
+            for (slot, v) in m.values.enumerated() where program.legend.facts[slot].subject == .familyMember { merged[slot] = v }
             return CaseFile.Member(id: m.id, values: merged, expect: m.expect, location: m.location, declined: m.declined)
         }
         if !builder.reader.diagnostics.hasErrors {

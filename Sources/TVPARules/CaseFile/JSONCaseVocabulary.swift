@@ -39,7 +39,7 @@ struct JSONCaseVocabulary: Sendable {
     private(set) var usable = true
 
     init(program: Program) {
-        let decls = program.checked.facts
+        let decls = program.legend.facts
         names = decls.map { Array($0.name.utf8) }
         facts = decls.indices.map { slot in
             let decl = decls[slot]

@@ -1,7 +1,7 @@
 /// Compile: checked rule set → program.
 public enum Compiler {
     public static func compile(_ checked: CheckedRuleSet, sourceName: String) -> Program {
-        var builder = Builder(program: Program(checked: checked, digest: SHA256.digest(of: checked.sources), sourceName: sourceName))
+        var builder = Builder(checked: checked, program: Program(legend: Legend.from(checked: checked), digest: SHA256.digest(of: checked.sources), sourceName: sourceName))
         builder.build()
         var program = builder.program
         for (i, f) in checked.facts.enumerated() { program.factSlots[f.name] = i }
@@ -9,11 +9,13 @@ public enum Compiler {
     }
 
     struct Builder {
+        let checked: CheckedRuleSet
         var program: Program
         /// The records facts whose `any_record` / `all_records` bodies are being compiled,
         /// innermost last: a `field` reads a field of the innermost.
         var recordFacts: [Int] = []
-        var checked: CheckedRuleSet { program.checked }
+        /// What the nodes being compiled belong to.
+        var owner: Program.NodeOwner = .fact(0)
 
         mutating func build() {
             let facts = checked.facts
@@ -37,6 +39,7 @@ public enum Compiler {
                 for j in notAfter[i].sorted() { notBefore[j].append(Int32(i)) }
             }
             for (i, f) in facts.enumerated() {
+                owner = .fact(Int32(i))
                 var unknownMask: UInt64 = 0
                 for v in f.unknownValues { unknownMask |= 1 << UInt64(v) }
                 program.facts.append(Program.Fact(
@@ -56,25 +59,35 @@ public enum Compiler {
             for (i, r) in checked.rules.enumerated() {
                 let start = program.versions.count
                 for v in r.versions {
+                    owner = .rule(Int32(i), note: false)
+                    let applies = v.applies.map { condition($0) } ?? -1, when = condition(v.when), unless = v.unless.map { condition($0) }
+                    owner = .rule(Int32(i), note: true)
                     program.versions.append(Program.Version(
                         name: v.name, from: v.from ?? .min, until: v.until ?? .max,
-                        applies: v.applies.map { condition($0) } ?? -1, when: condition(v.when), unless: v.unless.map { condition($0) },
-                        notes: v.notes.map { condition($0.when) }))
+                        applies: applies, when: when, unless: unless, notes: v.notes.map { condition($0.when) }))
                 }
+                owner = .rule(Int32(i), note: true)
                 program.rules[i] = Program.Rule(
                     from: r.from ?? .min, until: r.until ?? .max, versions: start..<program.versions.count,
                     hasDeclaredVersions: r.hasDeclaredVersions, combine: r.combine, perMember: false,
                     notes: r.notes.map { condition($0.when) })
             }
             markPerMemberRules()
-            program.programs = checked.programs.map { p in
-                Program.ProgramEntry(id: p.id, subject: p.subject, rule: Int32(p.rule), notApplicable: p.notApplicable.map { condition($0.when) }, notes: p.notes.map { condition($0.when) })
+            program.programs = checked.programs.enumerated().map { i, p in
+                owner = .program(Int32(i))
+                return Program.ProgramEntry(id: p.id, subject: p.subject, rule: Int32(p.rule), notApplicable: p.notApplicable.map { condition($0.when) }, notes: p.notes.map { condition($0.when) })
             }
-            program.contradictions = checked.contradictions.map { condition($0.when) }
+            program.contradictions = checked.contradictions.enumerated().map { i, c in
+                owner = .contradiction(Int32(i))
+                return condition(c.when)
+            }
             program.contradictionReadsMember = program.contradictions.map { node in
                 program.nodeInfoFacts(node).contains { checked.facts[Int($0)].subject == .familyMember }
             }
             placeAgeFloors()
+            program.derivedFacts = program.facts.indices.filter { program.facts[$0].derived >= 0 }.map { Int32($0) }
+            program.perMemberRules = program.rules.map(\.perMember)
+            program.noteConditions = program.rules.flatMap(\.notes) + program.versions.flatMap(\.notes) + program.programs.flatMap(\.notes)
         }
 
         /// Finds, for every `years_between(date_of_birth, X)`, the given ages that bound it from
@@ -163,7 +176,7 @@ public enum Compiler {
         mutating func condition(_ c: CheckedCondition) -> Int32 {
             let index = Int32(program.conditions.count)
             program.conditions.append(.all(first: 0, count: 0))
-            program.nodeInfo.append(Program.NodeInfo(path: c.path, id: c.id, location: c.location, facts: [], decisionBy: nil))
+            program.nodeInfo.append(Program.NodeInfo(path: c.path, owner: owner, id: c.id, location: c.location, facts: [], decisionBy: nil))
             let op: Program.ConditionOp
             var factsRead: [Int32] = []
             switch c.kind {

@@ -39,12 +39,26 @@ public struct Program: Sendable {
 
     /// Static facts about a condition node, read only when explaining.
     public struct NodeInfo: Sendable {
+        /// The node's address in its rule: `t.presence/when/any[2]`.
         public var path: String
+        /// What declares the node (typed, so no reader parses `path` to find it).
+        public var owner: NodeOwner
         public var id: String?
         public var location: SourceLocation
         /// Facts this node reads itself (not through referenced rules).
         public var facts: [Int32]
         public var decisionBy: String?
+    }
+
+    /// What a condition node belongs to.
+    public enum NodeOwner: Sendable, Hashable {
+        /// A rule's condition, version condition or note (`note` true for a note's condition).
+        case rule(Int32, note: Bool)
+        /// A program's `not_applicable` entry or note.
+        case program(Int32)
+        case contradiction(Int32)
+        /// A derived fact's formula.
+        case fact(Int32)
     }
 
     public struct Version: Sendable {
@@ -121,12 +135,20 @@ public struct Program: Sendable {
     public var contradictionReadsMember: [Bool] = []
     /// Per parameter, its dated values sorted by `from`.
     public var parameterTables: [[(from: Int, value: Int)]] = []
-    /// The checked rule set, for names, texts and citations when explaining.
-    public var checked: CheckedRuleSet
+    /// The derived facts' slots, and per rule whether it is decided per member (`Rule.perMember`),
+    /// for a trace to read without copying each fact and rule out.
+    public var derivedFacts: [Int32] = []
+    public var perMemberRules: [Bool] = []
+    /// Every note's condition (programs', rules' and versions'), evaluated after a traced decision.
+    public var noteConditions: [Int32] = []
+    /// Names, texts, citations, the vocabulary and the rule graph: what later stages read.
+    public var legend: Legend
     /// `sha256:` of the rule files, so a report says which law produced it.
     public var digest: String
     public var sourceName: String
 
+    /// A rule's versions in the legend (one implicit version when it declares none).
+    public func versions(ofRule r: Int) -> ArraySlice<VersionInfo> { legend.versions[rules[r].versions] }
     public func programIndex(_ id: String) -> Int? { programs.firstIndex { $0.id == id } }
     public func factIndex(_ name: String) -> Int? { factSlots[name] }
     /// Name → slot, built once so explaining looks nothing up linearly.

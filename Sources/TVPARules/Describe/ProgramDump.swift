@@ -2,7 +2,7 @@
 /// tables, rules in order, versions, and every condition and value node with its origin.
 public enum ProgramDump {
     public static func render(_ p: Program) -> String {
-        let facts = p.checked.facts
+        let facts = p.legend.facts
         var out = "program \(p.sourceName) \(p.digest)\n"
         out += "facts (\(p.facts.count) slots):\n"
         for (i, f) in p.facts.enumerated() {
@@ -16,13 +16,13 @@ public enum ProgramDump {
         }
         out += "parameters:\n"
         for (i, table) in p.parameterTables.enumerated() {
-            let decl = p.checked.parameters[i]
+            let decl = p.legend.parameters[i]
             out += "  p\(i) \(decl.name): " + table.map { "\(CivilDate.format($0.from)) → \($0.value)" }.joined(separator: "; ")
             out += " @\(decl.location.line):\(decl.location.column)\n"
         }
         out += "rules:\n"
         for (i, r) in p.rules.enumerated() {
-            let decl = p.checked.rules[i]
+            let decl = p.legend.rules[i]
             var line = "  r\(i) \(decl.id) versions[" + r.versions.map { "v\($0)" }.joined(separator: ",") + "]"
             if r.from != .min { line += " from \(CivilDate.format(r.from))" }
             if r.until != .max { line += " until \(CivilDate.format(r.until))" }
@@ -64,14 +64,14 @@ public enum ProgramDump {
         case .any(let first, let count): return "any(\(kids(first, count)))"
         case .not(let n): return "not #\(n)"
         case .possible(let n): return "possible #\(n)"
-        case .rule(let r): return "rule r\(r) \(p.checked.rules[Int(r)].id)"
-        case .pinnedVersion(let r, let v): return "rule r\(r) \(p.checked.rules[Int(r)].id) pinned v\(v)"
+        case .rule(let r): return "rule r\(r) \(p.legend.rules[Int(r)].id)"
+        case .pinnedVersion(let r, let v): return "rule r\(r) \(p.legend.rules[Int(r)].id) pinned v\(v)"
         case .test(let operand, let test): return "test \(operand) \(test)"
         case .compare(let op, let a, let b): return "\(op) $\(a) $\(b)"
         case .records(let every, let fact, let body): return "\(every ? "all_records" : "any_record") f\(fact) where #\(body)"
         case .memberRule(let i):
             let pair = p.memberRules[Int(i)]
-            return "rule r\(pair.rule) \(p.checked.rules[Int(pair.rule)].id) of member f\(pair.reference) \(p.checked.facts[Int(pair.reference)].name)"
+            return "rule r\(pair.rule) \(p.legend.rules[Int(pair.rule)].id) of member f\(pair.reference) \(p.legend.facts[Int(pair.reference)].name)"
         case .decision(let fact, let granted, let denied, let pending):
             return "decision f\(fact) granted=\(bits(granted)) denied=\(bits(denied)) pending=\(bits(pending))"
         }
@@ -79,7 +79,7 @@ public enum ProgramDump {
 
     static func describe(_ v: Program.ValueOp, _ p: Program) -> String {
         switch v {
-        case .fact(let f): return "fact f\(f) \(p.checked.facts[Int(f)].name)"
+        case .fact(let f): return "fact f\(f) \(p.legend.facts[Int(f)].name)"
         case .field(let f): return "field \(f)"
         case .decisionDate: return "decision_date"
         case .constant(let n): return "const \(n)"

@@ -1,7 +1,7 @@
 /// `tvpa facts`: the case-file vocabulary as declared in the rules — for advocates, a table of
 /// what can be recorded and which rules read it; for tools, a JSON Schema of the case file.
 public enum Vocabulary {
-    public static func table(_ rules: CheckedRuleSet) -> String {
+    public static func table(_ rules: Legend) -> String {
         var out = ""
         for subject in [SubjectName.principal, .familyMember] {
             out += subject == .principal ? "Principal facts (under `facts:`)\n" : "\nFamily-member facts (under `family_members[].facts:`)\n"
@@ -18,7 +18,7 @@ public enum Vocabulary {
         return out
     }
 
-    static func typeText(_ fact: FactDecl) -> String {
+    static func typeText(_ fact: FactInfo) -> String {
         switch fact.type {
         case .enumeration: return "enum {\(fact.values.joined(separator: ", "))}"
         case .list: return "list of {\(fact.values.joined(separator: ", "))}"
@@ -40,7 +40,7 @@ public enum Vocabulary {
     /// text, not a boolean; `42` is a number, not text), each list value once, and `null` for a
     /// fact, or an optional key, that is not given. Two rules no JSON Schema can say are in its
     /// description: an integer is written in plain decimal, and ids are unique.
-    public static func jsonSchema(_ rules: CheckedRuleSet) -> JSON {
+    public static func jsonSchema(_ rules: Legend) -> JSON {
         /// An optional envelope or member key: its schema, or null (not given).
         func optional(_ body: JSON) -> JSON { .object([("anyOf", .array([body, .object([("type", .string("null"))])]))]) }
         let id = JSON.object([("type", .string("string")), ("pattern", .string("^[a-z0-9-]+$"))])
@@ -102,7 +102,7 @@ public enum Vocabulary {
         ])
     }
 
-    static func schema(of fact: FactDecl) -> JSON {
+    static func schema(of fact: FactInfo) -> JSON {
         var pairs: [(String, JSON)] = []
         if let q = fact.question { pairs.append(("description", .string(q))) }
         let body: JSON

@@ -32,8 +32,8 @@ struct CaseComparer {
         afterProgramsToDecide = plan.pairs.indices.filter { !plan.decidedAlike[$0] }.map { plan.pairs[$0].after }
         beforeEvaluator = Evaluator(program: plan.before)
         afterEvaluator = Evaluator(program: plan.after)
-        beforeTrace = Evaluator(program: plan.before, tracing: true)
-        afterTrace = Evaluator(program: plan.after, tracing: true)
+        beforeTrace = Evaluator(program: plan.before)
+        afterTrace = Evaluator(program: plan.after)
     }
 
     /// Compares one case, counting it in `summary`; the changed case, if its outcome moved
@@ -121,14 +121,15 @@ struct CaseComparer {
         let afterChanged = Array(Set(changed.map(\.1.program))).sorted()
         var beforeStatuses: [Key: [String: Tri]] = [:]
         var afterStatuses: [Key: [String: Tri]] = [:]
-        Evaluator.decide(beforeChanged, for: beforeFile, decisionDate: beforeDay, with: &beforeTrace) { ev, raw, member in
-            beforeStatuses[Key(program: raw.program, member: member)] = Self.statuses(ev, plan.beforeGraph.programRules[raw.program])
+        let plan = self.plan
+        Evaluator.trace(beforeChanged, for: beforeFile, decisionDate: beforeDay, with: &beforeTrace) { trace in
+            beforeStatuses[Key(program: trace.decision.program, member: trace.decision.member)] = Self.statuses(trace, plan.before, plan.beforeGraph.programRules[trace.decision.program])
         }
-        Evaluator.decide(afterChanged, for: afterFile, decisionDate: afterDay, with: &afterTrace) { ev, raw, member in
-            afterStatuses[Key(program: raw.program, member: member)] = Self.statuses(ev, plan.afterGraph.programRules[raw.program])
+        Evaluator.trace(afterChanged, for: afterFile, decisionDate: afterDay, with: &afterTrace) { trace in
+            afterStatuses[Key(program: trace.decision.program, member: trace.decision.member)] = Self.statuses(trace, plan.after, plan.afterGraph.programRules[trace.decision.program])
         }
         let decisions = changed.map { b, a in
-            let entry = after.checked.programs[a.program]
+            let entry = after.legend.programs[a.program]
             return ChangedDecision(
                 program: entry.id, programTitle: entry.title, subject: b.member.map { beforeFile.members[$0].id } ?? "principal",
                 before: b.outcome, beforeReason: b.reason, after: a.outcome, afterReason: a.reason,
@@ -139,10 +140,10 @@ struct CaseComparer {
         return ChangedCase(id: beforeFile.id, path: input.path, line: input.line, beforeDate: beforeDay, afterDate: afterDay, decisions: decisions)
     }
 
-    private static func statuses(_ evaluator: Evaluator, _ rules: [Int]) -> [String: Tri] {
+    private static func statuses(_ trace: Trace, _ program: Program, _ rules: [Int]) -> [String: Tri] {
         var result: [String: Tri] = [:]
         for r in rules {
-            if let s = evaluator.evaluatedStatus(ofRule: r) { result[evaluator.program.checked.rules[r].id] = s }
+            if let s = trace.ruleStatus[r] { result[program.legend.rules[r].id] = s }
         }
         return result
     }
@@ -150,16 +151,16 @@ struct CaseComparer {
     /// The rules under the program whose status differs, in reading order (the program's rule
     /// first); a rule is a cause when no rule under it changed too.
     private func ruleChanges(_ b: [String: Tri], _ a: [String: Tri], beforeProgram: Int, afterProgram: Int) -> [RuleChange] {
-        var order = plan.afterGraph.programRules[afterProgram].map { after.checked.rules[$0].id }
+        var order = plan.afterGraph.programRules[afterProgram].map { after.legend.rules[$0].id }
         let known = Set(order)
-        order += plan.beforeGraph.programRules[beforeProgram].map { before.checked.rules[$0].id }.filter { !known.contains($0) }
+        order += plan.beforeGraph.programRules[beforeProgram].map { before.legend.rules[$0].id }.filter { !known.contains($0) }
         let changed = Set(order.filter { b[$0] != a[$0] })
         return order.filter(changed.contains).map { id in
             let afterIndex = plan.afterRuleIndex[id]
             let beforeIndex = plan.beforeRuleIndex[id]
-            let children = (afterIndex.map { plan.afterGraph.references[$0].map { after.checked.rules[$0].id } } ?? [])
-                + (beforeIndex.map { plan.beforeGraph.references[$0].map { before.checked.rules[$0].id } } ?? [])
-            let decl = afterIndex.map { after.checked.rules[$0] } ?? before.checked.rules[beforeIndex!]
+            let children = (afterIndex.map { plan.afterGraph.references[$0].map { after.legend.rules[$0].id } } ?? [])
+                + (beforeIndex.map { plan.beforeGraph.references[$0].map { before.legend.rules[$0].id } } ?? [])
+            let decl = afterIndex.map { after.legend.rules[$0] } ?? before.legend.rules[beforeIndex!]
             // A rule no longer reached cannot have moved the rule above it.
             let movedUnder = children.contains { changed.contains($0) && a[$0] != nil }
             return RuleChange(rule: id, title: decl.title, before: b[id], after: a[id], cite: decl.cite, cause: a[id] != nil && !movedUnder)

@@ -25,13 +25,13 @@ struct DecisionFingerprint {
     /// sides, a case loads alike.
     static func ofVocabulary(_ program: Program) -> String {
         var f = DecisionFingerprint(program)
-        return program.checked.facts.indices.map { i in
-            let d = program.checked.facts[i]
+        return program.legend.facts.indices.map { i in
+            let d = program.legend.facts[i]
             return "\(d.type) \(d.subject) \(d.values) \(d.unknownValues) \(d.fields.map(\.name)) " + f.fact(i)
         }.joined(separator: "\n") + "\n" + program.contradictions.map { f.condition($0) }.joined(separator: "\n")
     }
 
-    private func name(_ r: Int) -> String { program.checked.rules[r].id }
+    private func name(_ r: Int) -> String { program.legend.rules[r].id }
 
     mutating func rule(_ r: Int) -> String {
         if let done = ruleText[r] { return done }
@@ -90,12 +90,12 @@ struct DecisionFingerprint {
     /// A fact by name, with what its value depends on: a formula, the dates that bound it.
     mutating func fact(_ f: Int) -> String {
         let compiled = program.facts[f]
-        var out = program.checked.facts[f].name
+        var out = program.legend.facts[f].name
         if compiled.derived >= 0 { out += "=" + value(compiled.derived) }
         if !compiled.notAfter.isEmpty || !compiled.notBefore.isEmpty || !compiled.givenAges.isEmpty {
-            out += "{" + compiled.notAfter.map { program.checked.facts[Int($0)].name }.joined(separator: ",") + "|"
-                + compiled.notBefore.map { program.checked.facts[Int($0)].name }.joined(separator: ",") + "|"
-                + compiled.givenAges.map { program.checked.facts[Int($0.slot)].name + ":" + value($0.other) }.joined(separator: ",") + "}"
+            out += "{" + compiled.notAfter.map { program.legend.facts[Int($0)].name }.joined(separator: ",") + "|"
+                + compiled.notBefore.map { program.legend.facts[Int($0)].name }.joined(separator: ",") + "|"
+                + compiled.givenAges.map { program.legend.facts[Int($0.slot)].name + ":" + value($0.other) }.joined(separator: ",") + "}"
         }
         return out + "/\(compiled.unknownMask)\(compiled.future ? "+" : "")"
     }

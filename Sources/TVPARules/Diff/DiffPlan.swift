@@ -30,10 +30,10 @@ public struct DiffPlan: Sendable {
         pairs = before.programs.indices.compactMap { b in after.programIndex(before.programs[b].id).map { (b, $0) } }
         pairIndex = Dictionary(uniqueKeysWithValues: pairs.enumerated().map { ($0.element.before, $0.offset) })
         loadsOnce = beforeAsOf == afterAsOf && DecisionFingerprint.ofVocabulary(before) == DecisionFingerprint.ofVocabulary(after)
-        beforeGraph = RuleGraph(before.checked)
-        afterGraph = RuleGraph(after.checked)
-        beforeRuleIndex = Dictionary(uniqueKeysWithValues: before.checked.rules.enumerated().map { ($0.element.id, $0.offset) })
-        afterRuleIndex = Dictionary(uniqueKeysWithValues: after.checked.rules.enumerated().map { ($0.element.id, $0.offset) })
+        beforeGraph = before.legend.graph
+        afterGraph = after.legend.graph
+        beforeRuleIndex = Dictionary(uniqueKeysWithValues: before.legend.rules.enumerated().map { ($0.element.id, $0.offset) })
+        afterRuleIndex = Dictionary(uniqueKeysWithValues: after.legend.rules.enumerated().map { ($0.element.id, $0.offset) })
         if loadsOnce {
             let b = DecisionFingerprint.of(before, graph: beforeGraph), a = DecisionFingerprint.of(after, graph: afterGraph)
             decidedAlike = pairs.map { b[$0.before] == a[$0.after] }
@@ -44,7 +44,7 @@ public struct DiffPlan: Sendable {
             before: DiffSide(label: beforeLabel, rules: before.sourceName, digest: before.digest, asOf: beforeAsOf),
             after: DiffSide(label: afterLabel, rules: after.sourceName, digest: after.digest, asOf: afterAsOf),
             proposal: proposal,
-            programs: pairs.map { (after.checked.programs[$0.after].id, after.checked.programs[$0.after].title) })
+            programs: pairs.map { (after.legend.programs[$0.after].id, after.legend.programs[$0.after].title) })
     }
 
     /// Evaluate the programs the change cannot reach too, for their full transition tables

@@ -3,23 +3,16 @@
 /// they are the trace the explainer reads.
 public struct Evaluator {
     public let program: Program
-    /// When on, every node is evaluated (no short-circuit), so the full trace is meaningful.
-    public var tracing: Bool
+    /// On while producing a `Trace` (`Evaluator.trace`): every node is evaluated (no
+    /// short-circuit) and the statuses each takes are kept in `seen`.
+    var tracing = false
     /// Unknown dates take the bounds their declared order allows; off only when checking a
     /// case file's contradictions, which are about what the file says.
     public var boundedDates = true
-    /// For `tvpa test --coverage`: which of true / false / unknown each condition node and
-    /// each rule has taken (bit 0 false, bit 1 true, bit 2 unknown).
-    public var recordingCoverage = false {
-        didSet {
-            if recordingCoverage && conditionCoverage.isEmpty {
-                conditionCoverage = Array(repeating: 0, count: program.conditions.count)
-                ruleCoverage = Array(repeating: 0, count: program.rules.count)
-            }
-        }
-    }
-    public private(set) var conditionCoverage: [UInt8] = []
-    public private(set) var ruleCoverage: [UInt8] = []
+    /// While tracing: which of false / true / unknown each condition node and each rule has
+    /// taken (bit 0 false, bit 1 true, bit 2 unknown) since the last decision's trace.
+    var seen: [UInt8] = []
+    var ruleSeen: [UInt8] = []
 
     public private(set) var status: [Tri]
     var ruleStatus: [Tri]
@@ -40,9 +33,8 @@ public struct Evaluator {
     var currentMember: Int = -1
     var memberRuleResults: [[MemberRuleResult]] = []
 
-    public init(program: Program, tracing: Bool = false) {
+    public init(program: Program) {
         self.program = program
-        self.tracing = tracing
         status = Array(repeating: .unknown, count: program.conditions.count)
         ruleStatus = Array(repeating: .unknown, count: program.rules.count)
         ruleStamp = Array(repeating: 0, count: program.rules.count)
@@ -117,13 +109,6 @@ public struct Evaluator {
                 reason: walk.facts.isEmpty && walk.memberFacts.isEmpty ? .awaitingDecision : .missingFacts,
                 notApplicable: nil, missingFacts: walk.facts, pendingDecisions: walk.pending, memberFacts: walk.memberFacts)
         }
-    }
-
-    /// A rule's status in the current decision, or nil when this decision did not evaluate it
-    /// (with `tracing` on, every rule under the program's rule is evaluated).
-    public func evaluatedStatus(ofRule r: Int) -> Tri? {
-        let now = program.rules[r].perMember ? memberStamp : stamp
-        return ruleStamp[r] == now ? ruleStatus[r] : nil
     }
 
     /// Evaluates a free-standing condition node (contradictions, notes).
@@ -209,7 +194,7 @@ public struct Evaluator {
             }
         }
         status[Int(n)] = result
-        if recordingCoverage { conditionCoverage[Int(n)] |= 1 << result.rawValue }
+        if tracing { seen[Int(n)] |= 1 << result.rawValue }
         return result
     }
 
@@ -316,7 +301,7 @@ public struct Evaluator {
         }
         ruleStatus[r] = result
         ruleStamp[r] = now
-        if recordingCoverage { ruleCoverage[r] |= 1 << result.rawValue }
+        if tracing { ruleSeen[r] |= 1 << result.rawValue }
         return result
     }
 
@@ -344,8 +329,8 @@ public struct Evaluator {
         return result
     }
 
-    /// Whether the rule was evaluated for the current subject (its statuses are meaningful).
-    public func ruleResult(_ r: Int) -> Tri? {
+    /// The rule's status for the current subject, or nil when this decision did not evaluate it.
+    func ruleResult(_ r: Int) -> Tri? {
         let now = program.rules[r].perMember ? memberStamp : stamp
         return ruleStamp[r] == now ? ruleStatus[r] : nil
     }

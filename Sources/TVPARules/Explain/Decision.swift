@@ -1,6 +1,9 @@
-/// Explain: what a person reads. A decision with its reason, its notes, the questions that
-/// would settle it, and the explanation tree with citations.
+/// Explain: one decision with its reason, its notes, the questions that would settle it and
+/// the explanation tree — as data. Render words it (`Render/ExplanationText.swift`), reading
+/// the rules' own words from `legend` and the case's values from `values`.
 public struct Decision: Sendable {
+    /// The program's index in `Program.programs`.
+    public var programIndex: Int
     public var program: String
     public var programTitle: String
     /// `principal` or a family member's id.
@@ -9,33 +12,18 @@ public struct Decision: Sendable {
     public var reason: Reason
     public var lawVersions: [String]
     public var discretionary: Bool
-    public var notes: [String]
-    public var explanation: ExplanationNode?
+    public var notes: [DecisionNote]
+    public var explanation: Explanation?
     public var missingFacts: [MissingFact]
     /// What the case file expected, if it said.
     public var expected: Outcome?
-}
-
-/// One element of the law as it applied to the case.
-public struct ExplanationNode: Sendable {
-    public var rule: String
-    public var title: String
-    public var status: Tri
-    public var text: String
-    public var citations: [String]
-    public var version: String?
-    public var discretionary: String?
-    public var unverified: [String]
-    public var facts: [ShownFact]
-    public var notes: [String]
-    public var children: [ExplanationNode]
-}
-
-public struct ShownFact: Sendable, Hashable {
-    public var name: String
-    public var value: String
-    /// Unknown because the person declined to answer it.
-    public var declined = false
+    /// The rules' words, the subject's values and the parameters in force: what the notes
+    /// and sentences are filled with.
+    public var legend: Legend
+    public var values: [FactValue]
+    public var parameters: [Int?]
+    /// Fact values are withheld.
+    public var redacted: Bool
 }
 
 /// A fact whose value could settle an undetermined decision.
@@ -50,6 +38,18 @@ public struct MissingFact: Sendable, Hashable {
     /// The person declined to answer it (`declined:`): still unknown, not asked again unless
     /// the advocate chooses to.
     public var declined = false
+    /// Who is asked (a member's index, -1 the principal) and the fact's slot: the question's
+    /// identity, as `subject` and `name` are, without hashing strings.
+    var asked: (member: Int32, slot: Int32) = (-1, -1)
+
+    public static func == (a: MissingFact, b: MissingFact) -> Bool {
+        a.name == b.name && a.subject == b.subject && a.question == b.question && a.type == b.type && a.values == b.values && a.decides == b.decides && a.declined == b.declined
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(subject)
+    }
 }
 
 /// Everything decided for one case file.

@@ -1,5 +1,6 @@
-/// Builds decisions and explanation trees from the evaluator's trace: a filter over node
-/// statuses, then sentences filled with the facts that decided them.
+/// Explain: a pure function of the program and a decision's trace. It keeps the steps that
+/// justify the outcome (the `decision` view) or all of them (`full`), each with its status, the
+/// facts it read and the notes that held — as data. It writes no word: `Render/` does.
 public struct Explainer: Sendable {
     public var view: ExplainView
     public var redact: Bool
@@ -11,31 +12,29 @@ public struct Explainer: Sendable {
 
     /// Evaluates every program for the principal and each family member and explains it.
     public func report(_ file: CaseFile, program: Program, decisionDate: Int, programs only: Set<String>? = nil, evaluator existing: Evaluator? = nil) -> CaseReport {
-        var evaluator = existing ?? Evaluator(program: program, tracing: true)
-        evaluator.tracing = true
+        var evaluator = existing ?? Evaluator(program: program)
         var decisions: [Decision] = []
         let selected = program.programs.indices.filter { only == nil || only!.contains(program.programs[$0].id) }
-        Evaluator.decide(selected, for: file, decisionDate: decisionDate, with: &evaluator) { evaluator, raw, member in
-            decisions.append(decision(raw, subject: subject(member, in: file), file: file, evaluator: &evaluator))
+        Evaluator.trace(selected, for: file, decisionDate: decisionDate, with: &evaluator) { trace in
+            decisions.append(decision(trace, program: program, file: file))
         }
         // Rank the questions by how many undetermined decisions each would help settle.
-        var counts: [String: (MissingFact, Int, Int)] = [:]
+        func key(_ f: MissingFact) -> Int { Int(f.asked.member + 1) << 32 | Int(f.asked.slot) }
+        var counts: [Int: (MissingFact, Int, Int)] = [:]
         var order = 0
         for d in decisions {
             for f in d.missingFacts {
-                let key = f.subject + "\u{0}" + f.name
-                if let existing = counts[key] {
-                    counts[key] = (existing.0, existing.1 + 1, existing.2)
+                if let existing = counts[key(f)] {
+                    counts[key(f)] = (existing.0, existing.1 + 1, existing.2)
                 } else {
-                    counts[key] = (f, 1, order)
+                    counts[key(f)] = (f, 1, order)
                     order += 1
                 }
             }
         }
         for i in decisions.indices {
             for j in decisions[i].missingFacts.indices {
-                let f = decisions[i].missingFacts[j]
-                decisions[i].missingFacts[j].decides = counts[f.subject + "\u{0}" + f.name]?.1 ?? 1
+                decisions[i].missingFacts[j].decides = counts[key(decisions[i].missingFacts[j])]?.1 ?? 1
             }
         }
         // A declined fact is still a question, but after every one not yet asked: an interview
@@ -62,189 +61,246 @@ public struct Explainer: Sendable {
         return redact ? Redaction.member(member + 1) : file.members[member].id
     }
 
-    func decision(_ raw: RawDecision, subject: String, file: CaseFile, evaluator: inout Evaluator) -> Decision {
-        let program = evaluator.program
+    /// One decision, explained: `(Program, Trace) → Decision`, reading nothing else but the
+    /// case file's envelope (who declined what, what it expected).
+    public func decision(_ trace: Trace, program: Program, file: CaseFile) -> Decision {
+        let raw = trace.decision
         let entry = program.programs[raw.program]
-        let decl = program.checked.programs[raw.program]
-        var notes: [String] = []
+        let decl = program.legend.programs[raw.program]  // one per decision: a copy is cheap here
+        let subject = self.subject(raw.member, in: file)
+        var notes: [DecisionNote] = []
         if let na = raw.notApplicable {
-            let n = decl.notApplicable[na]
-            notes.append("Not applicable: \(n.because)" + (n.cite.isEmpty ? "" : " (\(n.cite.joined(separator: "; ")))"))
-            if let instead = n.instead { notes.append("Instead: \(instead)") }
+            notes.append(.notApplicable(Int32(na)))
+            if decl.notApplicable[na].instead != nil { notes.append(.instead(Int32(na))) }
         }
-        for (i, n) in entry.notes.enumerated() where evaluator.evaluate(condition: n) == .yes {
-            notes.append(fill(decl.notes[i].text, evaluator) + citeSuffix(decl.notes[i].cite))
-        }
+        for (i, n) in entry.notes.enumerated() where trace.status[Int(n)] == .yes { notes.append(.programNote(Int32(i))) }
         for node in raw.pendingDecisions {
-            if let by = program.nodeInfo[Int(node)].decisionBy, !by.isEmpty {
-                notes.append("Awaiting a decision: \(by)")
-            }
+            if let by = program.nodeInfo[Int(node)].decisionBy, !by.isEmpty { notes.append(.awaitingDecision(by: by)) }
         }
-        var context = TreeContext()
-        context.declined = file.declined + (raw.member.map { file.members[$0].declined } ?? [])
-        let tree = raw.notApplicable == nil || view == .full ? ruleNode(Int(entry.rule), version: nil, evaluator: &evaluator, context: &context) : nil
-        notes += context.notes.filter { !notes.contains($0) }
+        // With `off` the tree is walked for what the decision itself says (the versions that
+        // applied, their notes, discretion) but not stored.
+        var builder = TreeBuilder(program: program, trace: trace, full: view == .full, record: view != .off)
+        builder.declined = file.declined + (raw.member.map { file.members[$0].declined } ?? [])
+        if raw.notApplicable == nil || view == .full {
+            builder.tree.root = builder.ruleNode(entry.rule, version: nil)
+        }
+        notes += builder.versionNotes
         var lawVersions: [String] = decl.lawVersion.map { [$0] } ?? []
-        for label in context.versions where !lawVersions.contains(label) { lawVersions.append(label) }
-        func missingFact(_ slot: Int32, of member: String) -> MissingFact {
-            let fact = program.checked.facts[Int(slot)]
-            return MissingFact(
-                name: fact.name, subject: fact.subject == .familyMember ? member : "principal",
-                question: fact.question ?? fact.name, type: fact.type.rawValue,
-                values: fact.type == .enumeration || fact.type == .list ? fact.values : [], decides: 1,
-                declined: context.declined.contains(slot))
+        for v in builder.appliedVersions {
+            let label = program.legend.versions[Int(v)].label
+            if !lawVersions.contains(label) { lawVersions.append(label) }
         }
-        var missing = raw.missingFacts.map { missingFact($0, of: subject) }
+        let facts = program.legend.facts
+        func missingFact(_ slot: Int32, of member: String, index: Int?) -> MissingFact {
+            let s = Int(slot), type = facts[s].type
+            let ofMember = facts[s].subject == .familyMember
+            var f = MissingFact(
+                name: facts[s].name, subject: ofMember ? member : "principal",
+                question: facts[s].question ?? facts[s].name, type: type.rawValue,
+                values: type == .enumeration || type == .list ? facts[s].values : [], decides: 1,
+                declined: builder.declined.contains(slot))
+            f.asked = (ofMember ? Int32(index ?? -1) : -1, slot)
+            return f
+        }
+        var missing = raw.missingFacts.map { missingFact($0, of: subject, index: raw.member) }
         // Facts of another member this decision reads (a T-6's derivative parent), asked of them.
         for other in raw.memberFacts where Int(other.member) < file.members.count {
-            var f = missingFact(other.slot, of: self.subject(Int(other.member), in: file))
+            var f = missingFact(other.slot, of: self.subject(Int(other.member), in: file), index: Int(other.member))
             f.declined = file.isDeclined(other.slot, member: Int(other.member))
             if !missing.contains(where: { $0.name == f.name && $0.subject == f.subject }) { missing.append(f) }
         }
         let expected = raw.member.map { file.members[$0].expect[entry.id] } ?? file.expect[entry.id]
         return Decision(
-            program: entry.id, programTitle: decl.title, subject: subject, outcome: raw.outcome, reason: raw.reason,
-            lawVersions: lawVersions, discretionary: decl.discretionary != nil || context.discretionary,
-            notes: notes, explanation: view == .off ? nil : tree, missingFacts: missing, expected: expected)
+            programIndex: raw.program, program: entry.id, programTitle: decl.title, subject: subject, outcome: raw.outcome, reason: raw.reason,
+            lawVersions: lawVersions, discretionary: decl.discretionary != nil || builder.discretionary,
+            notes: notes, explanation: view == .off ? nil : builder.tree, missingFacts: missing, expected: expected,
+            legend: program.legend, values: trace.values, parameters: trace.parameters, redacted: redact)
+    }
+}
+
+/// Builds one decision's explanation tree into flat arrays (`Explanation`). Scratch stacks are
+/// shared by the recursion: each call pushes above what its callers hold and pops back.
+struct TreeBuilder {
+    let program: Program
+    let trace: Trace
+    let full: Bool
+    var tree = Explanation()
+    /// The versions that applied (or may), in the order met.
+    var appliedVersions: [Int32] = []
+    /// Version notes that held, for the decision's own notes.
+    var versionNotes: [DecisionNote] = []
+    var discretionary = false
+    var depth = 0
+    /// The facts the decision's subject declined to answer (slots).
+    var declined: [Int32] = []
+    /// A rule shared by several elements is explained once per decision and reused (a
+    /// pinned version of it is keyed by the version, in `builtPinned`).
+    var built: [Int32]
+    var builtPinned: [Int: Int32] = [:]
+    var childStack: [Int32] = []
+    var factStack: [Int32] = []
+    var ruleStack: [(rule: Int32, version: Int32?)] = []
+
+    /// Store the tree (false: walk it only, for the decision's versions, notes and discretion).
+    let record: Bool
+
+    init(program: Program, trace: Trace, full: Bool, record: Bool = true) {
+        self.program = program
+        self.trace = trace
+        self.full = full
+        self.record = record
+        built = Array(repeating: -1, count: program.rules.count)
     }
 
-    struct TreeContext {
-        var versions: [String] = []
-        var notes: [String] = []
-        var discretionary = false
-        var depth = 0
-        /// The facts the decision's subject declined to answer (slots).
-        var declined: [Int32] = []
-        /// A rule shared by several elements is explained once per decision and reused.
-        var built: [Int: ExplanationNode] = [:]
-    }
-
-    func citeSuffix(_ cite: [String]) -> String { cite.isEmpty ? "" : " (\(cite.joined(separator: "; ")))" }
-
-    func ruleNode(_ r: Int, version pinned: Int?, evaluator: inout Evaluator, context: inout TreeContext) -> ExplanationNode {
-        let key = r << 24 | ((pinned ?? -1) + 1)
-        if let node = context.built[key] { return node }
-        let node = buildRuleNode(r, version: pinned, evaluator: &evaluator, context: &context)
-        context.built[key] = node
+    mutating func ruleNode(_ r: Int32, version pinned: Int32?) -> Int32 {
+        guard let pinned else {
+            if built[Int(r)] >= 0 { return built[Int(r)] }
+            let node = buildRuleNode(Int(r), version: nil)
+            built[Int(r)] = node
+            return node
+        }
+        if let node = builtPinned[Int(pinned)] { return node }
+        let node = buildRuleNode(Int(r), version: Int(pinned))
+        builtPinned[Int(pinned)] = node
         return node
     }
 
-    func buildRuleNode(_ r: Int, version pinned: Int?, evaluator: inout Evaluator, context: inout TreeContext) -> ExplanationNode {
-        let program = evaluator.program
-        let decl = program.checked.rules[r]
-        let compiled = program.rules[r]
-        let status: Tri = pinned.map { evaluator.versionBody[$0] } ?? evaluator.ruleResult(r) ?? .unknown
-        context.depth += 1
-        defer { context.depth -= 1 }
-        var node = ExplanationNode(
-            rule: decl.id, title: decl.title, status: status, text: "", citations: decl.cite, version: nil,
-            discretionary: decl.discretionary, unverified: decl.unverified.map { [$0] } ?? [], facts: [], notes: [], children: [])
-        if decl.discretionary != nil && status != .no { context.discretionary = true }
-        let date = evaluator.decisionDate
-        if date < compiled.from || date > compiled.until {
-            node.text = "Not in force on \(CivilDate.format(date))" + (compiled.from > date ? " (in force from \(CivilDate.format(compiled.from)))." : ".")
-            return node
+    mutating func add(_ node: Explanation.Node) -> Int32 {
+        guard record else { return 0 }
+        tree.nodes.append(node)
+        return Int32(tree.nodes.count - 1)
+    }
+
+    /// Moves the children pushed since `start` into the tree: the node's range of children.
+    mutating func popChildren(from start: Int) -> Range<Int32> {
+        guard record else {
+            childStack.removeSubrange(start...)
+            return 0..<0
         }
-        // With the view off the tree is walked only for what it adds to the decision (the law
-        // versions that applied, the versions' notes, discretion): no node's text is written.
-        let quiet = view == .off
-        if !quiet { node.text = says(decl.says, status, title: decl.title, evaluator) }
-        for p in decl.parameters where status != .no && !quiet {
-            let parameter = program.checked.parameters[p]
-            guard let value = parameter.values.last(where: { $0.from <= date }) else { continue }
-            let shown = parameter.type == .date ? CivilDate.format(value.value) : String(value.value)
-            node.notes.append("\(parameter.title ?? parameter.name): \(shown) from \(CivilDate.format(value.from))" + citeSuffix(value.cite))
-            if let unverified = value.unverified { node.unverified.append(unverified) }
+        let first = Int32(tree.childList.count)
+        tree.childList.append(contentsOf: childStack[start...])
+        childStack.removeSubrange(start...)
+        return first..<Int32(tree.childList.count)
+    }
+
+    var noteCount: Int32 { Int32(tree.notes.count) }
+    var factCount: Int32 { Int32(tree.facts.count) }
+
+    // The legend's and the program's entries are read field by field, never copied out whole:
+    // a copy of a `RuleInfo` retains a dozen strings and arrays, and a full tree has hundreds
+    // of nodes.
+    mutating func buildRuleNode(_ r: Int, version pinned: Int?) -> Int32 {
+        let status: Tri = pinned.map { trace.versionBody[$0] } ?? trace.ruleStatus[r] ?? .unknown
+        depth += 1
+        defer { depth -= 1 }
+        if program.legend.rules[r].discretionary != nil && status != .no { discretionary = true }
+        let date = trace.decisionDate
+        let from = program.rules[r].from, until = program.rules[r].until
+        let empty = noteCount..<noteCount, noFacts = factCount..<factCount, noChildren = Int32(tree.childList.count)..<Int32(tree.childList.count)
+        if date < from || date > until {
+            return add(.init(
+                rule: Int32(r), version: nil, status: status, sentence: .notInForce(on: date, from: from > date ? from : nil),
+                facts: noFacts, notes: empty, children: noChildren))
         }
-        for (i, n) in compiled.notes.enumerated() where !quiet && evaluator.evaluate(condition: n) == .yes {
-            node.notes.append(fill(decl.notes[i].text, evaluator) + citeSuffix(decl.notes[i].cite))
-        }
-        if context.depth > 40 { return node }
-        if !compiled.hasDeclaredVersions {
-            let v = compiled.versions.lowerBound
-            collectVersion(v, status: status, into: &node, evaluator: &evaluator, context: &context)
-            return node
-        }
-        let versionRange = pinned.map { $0..<($0 + 1) } ?? compiled.versions
-        for v in versionRange {
-            let vdecl = decl.versions[v - compiled.versions.lowerBound]
-            let applies = pinned != nil ? Tri.yes : evaluator.versionApplies[v]
-            if applies == .no && view != .full { continue }
-            let body = evaluator.versionBody[v]
-            let vstatus: Tri = applies == .no ? .no : (applies == .yes ? body : (body == .no ? .no : .unknown))
-            if applies != .no && !context.versions.contains(vdecl.label) { context.versions.append(vdecl.label) }
-            var child = ExplanationNode(
-                rule: "\(decl.id)@\(vdecl.name)", title: vdecl.label, status: vstatus, text: "", citations: vdecl.cite,
-                version: vdecl.label, discretionary: nil, unverified: vdecl.unverified.map { [$0] } ?? [], facts: [], notes: [], children: [])
-            if applies == .no {
-                child.text = "This version does not apply on these dates."
-            } else if quiet {
-                for (i, n) in vdecl.notes.enumerated() where evaluator.evaluate(condition: program.versions[v].notes[i]) == .yes {
-                    context.notes.append(fill(n.text, evaluator))
-                }
-                collectVersion(v, status: body, into: &child, evaluator: &evaluator, context: &context)
-            } else {
-                if let own = vdecl.says {
-                    child.text = says(own, body, title: vdecl.label, evaluator)
-                } else {
-                    let verdict = body == .yes ? "met" : body == .no ? "not met" : "not yet decided"
-                    let scope = pinned != nil ? "This program applies this text whatever the decision date" : (applies == .yes ? "Applies on these dates" : "May apply on these dates")
-                    child.text = scope + "; under this text the test is \(verdict)."
-                }
-                if applies == .unknown { child.notes.append("Whether this version applies depends on facts not yet known.") }
-                for (i, n) in vdecl.notes.enumerated() {
-                    if evaluator.evaluate(condition: program.versions[v].notes[i]) == .yes {
-                        child.notes.append(fill(n.text, evaluator) + citeSuffix(n.cite))
-                        context.notes.append(fill(n.text, evaluator))
-                    }
-                }
-                collectVersion(v, status: body, into: &child, evaluator: &evaluator, context: &context)
+        let sentence = Explanation.Sentence.says(status)
+        let notesStart = noteCount
+        if status != .no && !program.legend.rules[r].parameters.isEmpty {
+            for p in program.legend.rules[r].parameters {
+                guard let value = program.legend.parameters[Int(p)].values.lastIndex(where: { $0.from <= date }) else { continue }
+                if record { tree.notes.append(.parameter(p, value: Int32(value))) }
             }
-            // With the view off no tree is kept: a node is walked for what it adds, not copied.
-            if !quiet { node.children.append(child) }
         }
-        return node
+        if !program.rules[r].notes.isEmpty {
+            for (i, n) in program.rules[r].notes.enumerated() where record && trace.status[Int(n)] == .yes { tree.notes.append(.ruleNote(rule: Int32(r), index: Int32(i))) }
+        }
+        let notes = notesStart..<noteCount
+        if depth > 40 {
+            return add(.init(rule: Int32(r), version: nil, status: status, sentence: sentence, facts: factCount..<factCount, notes: notes, children: noChildren))
+        }
+        let childStart = childStack.count
+        let ruleVersions = program.rules[r].versions
+        if !program.rules[r].hasDeclaredVersions {
+            let facts = collectVersion(ruleVersions.lowerBound)
+            return add(.init(rule: Int32(r), version: nil, status: status, sentence: sentence, facts: facts, notes: notes, children: popChildren(from: childStart)))
+        }
+        let versionRange = pinned.map { $0..<($0 + 1) } ?? ruleVersions
+        for v in versionRange {
+            let applies = pinned != nil ? Tri.yes : trace.versionApplies[v]
+            if applies == .no && !full { continue }
+            let body = trace.versionBody[v]
+            let vstatus: Tri = applies == .no ? .no : (applies == .yes ? body : (body == .no ? .no : .unknown))
+            if applies != .no && !appliedVersions.contains(Int32(v)) { appliedVersions.append(Int32(v)) }
+            let child: Explanation.Node
+            if applies == .no {
+                child = .init(rule: Int32(r), version: Int32(v), status: vstatus, sentence: .versionDoesNotApply, facts: factCount..<factCount, notes: noteCount..<noteCount, children: Int32(tree.childList.count)..<Int32(tree.childList.count))
+            } else {
+                let vSentence: Explanation.Sentence = program.legend.versions[v].says != nil
+                    ? .says(body) : .versionVerdict(pinned != nil ? .pinned : (applies == .yes ? .applies : .mayApply), body: body)
+                let vNotesStart = noteCount
+                if applies == .unknown && record { tree.notes.append(.applicabilityUnknown) }
+                for (i, n) in program.versions[v].notes.enumerated() where trace.status[Int(n)] == .yes {
+                    if record { tree.notes.append(.versionNote(version: Int32(v), index: Int32(i))) }
+                    versionNotes.append(.versionNote(version: Int32(v), index: Int32(i)))
+                }
+                let vNotes = vNotesStart..<noteCount
+                let grandStart = childStack.count
+                let facts = collectVersion(v)
+                child = .init(rule: Int32(r), version: Int32(v), status: vstatus, sentence: vSentence, facts: facts, notes: vNotes, children: popChildren(from: grandStart))
+            }
+            childStack.append(add(child))
+        }
+        return add(.init(rule: Int32(r), version: nil, status: status, sentence: sentence, facts: noFacts, notes: notes, children: popChildren(from: childStart)))
     }
 
-    func collectVersion(_ v: Int, status: Tri, into node: inout ExplanationNode, evaluator: inout Evaluator, context: inout TreeContext) {
-        let program = evaluator.program
-        let version = program.versions[v]
-        var facts: [Int32] = []
-        var rules: [(Int, Int?)] = []
-        collect(version.when, &facts, &rules, evaluator)
+    /// The facts a version's justifying conditions read (into the tree; their range), and its
+    /// rule children (pushed on `childStack`).
+    mutating func collectVersion(_ v: Int) -> Range<Int32> {
+        let factStart = factStack.count, ruleStart = ruleStack.count
+        let when = program.versions[v].when
+        collect(when)
         // An exception matters only where the rule's own conditions do not already fail.
-        let whenFailed = evaluator.status[Int(version.when)] == .no
-        for u in version.unless {
-            let s = evaluator.status[Int(u)]
-            if view == .full || (!whenFailed && s != .no) { collect(u, &facts, &rules, evaluator) }
+        let whenFailed = trace.status[Int(when)] == .no
+        for u in program.versions[v].unless {
+            let s = trace.status[Int(u)]
+            if full || (!whenFailed && s != .no) { collect(u) }
         }
-        if version.applies >= 0 && view == .full { collect(version.applies, &facts, &rules, evaluator) }
-        var seenFacts = Set<Int32>()
-        for f in facts where view != .off && seenFacts.insert(f).inserted {
-            let value = display(f, evaluator)
-            node.facts.append(ShownFact(name: program.checked.facts[Int(f)].name, value: value, declined: value == "unknown" && context.declined.contains(f)))
+        let applies = program.versions[v].applies
+        if applies >= 0 && full { collect(applies) }
+        let first = factCount
+        for i in factStack.indices[factStart...] where record {
+            let f = factStack[i]
+            if factStack[factStart..<i].contains(f) { continue }
+            let value = trace.values[Int(f)]
+            tree.facts.append(ShownFact(slot: f, value: value, declined: !value.isKnown && declined.contains(f)))
         }
-        var seenRules = Set<String>()
-        for (r, pinned) in rules where seenRules.insert("\(r):\(pinned ?? -1)").inserted {
-            let child = ruleNode(r, version: pinned, evaluator: &evaluator, context: &context)
-            if view != .off { node.children.append(child) }
+        factStack.removeSubrange(factStart...)
+        let facts = first..<factCount
+        let ruleEnd = ruleStack.count
+        var i = ruleStart
+        while i < ruleEnd {
+            let (r, pinned) = ruleStack[i]
+            if !ruleStack[ruleStart..<i].contains(where: { $0.rule == r && $0.version == pinned }) {
+                childStack.append(ruleNode(r, version: pinned))
+            }
+            i += 1
         }
+        ruleStack.removeSubrange(ruleStart...)
+        return facts
     }
 
-    /// The justifying part of a condition: with `decision`, only the children that made the
-    /// node come out as it did; with `full`, all of them.
-    func collect(_ n: Int32, _ facts: inout [Int32], _ rules: inout [(Int, Int?)], _ evaluator: Evaluator) {
-        let program = evaluator.program
-        let s = evaluator.status[Int(n)]
+    /// The justifying part of a condition: in the decision view, only the children that made
+    /// the node come out as it did; in the full view, all of them.
+    mutating func collect(_ n: Int32) {
+        let s = trace.status[Int(n)]
         switch program.conditions[Int(n)] {
         case .all(let first, let count), .any(let first, let count):
             let isAll: Bool
             if case .all = program.conditions[Int(n)] { isAll = true } else { isAll = false }
             for k in first..<(first + count) {
                 let child = program.children[Int(k)]
-                let cs = evaluator.status[Int(child)]
+                let cs = trace.status[Int(child)]
                 let keep: Bool
-                if view == .full {
+                if full {
                     keep = true
                 } else if s == .unknown {
                     keep = cs == .unknown
@@ -253,81 +309,16 @@ public struct Explainer: Sendable {
                 } else {
                     keep = s == .no || cs == .yes
                 }
-                if keep { collect(child, &facts, &rules, evaluator) }
+                if keep { collect(child) }
             }
         case .not(let c), .possible(let c):
-            collect(c, &facts, &rules, evaluator)
+            collect(c)
         case .rule(let r):
-            rules.append((Int(r), nil))
+            ruleStack.append((r, nil))
         case .pinnedVersion(let r, let v):
-            rules.append((Int(r), Int(v)))
+            ruleStack.append((r, v))
         case .test, .compare, .records, .decision, .memberRule:
-            facts += program.nodeInfo[Int(n)].facts
-        }
-    }
-
-    func says(_ says: Says, _ status: Tri, title: String, _ evaluator: Evaluator) -> String {
-        let template: String?
-        switch status {
-        case .yes: template = says.met
-        case .no: template = says.notMet
-        case .unknown: template = says.unknown
-        }
-        guard let template else {
-            switch status {
-            case .yes: return "\(title): met."
-            case .no: return "\(title): not met."
-            case .unknown: return "\(title): not yet known."
-            }
-        }
-        return fill(template, evaluator)
-    }
-
-    /// Replaces `{fact}` and `{param:name}` with the case's values.
-    func fill(_ template: String, _ evaluator: Evaluator) -> String {
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        let program = evaluator.program
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            if name.hasPrefix("param:"), let p = program.checked.parameters.firstIndex(where: { $0.name == String(name.dropFirst(6)) }) {
-                out += evaluator.parameter(p).map { program.checked.parameters[p].type == .date ? CivilDate.format($0) : String($0) } ?? "unknown"
-            } else if let f = program.factIndex(name) {
-                out += display(Int32(f), evaluator)
-            } else {
-                out += rest[open...close]
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        return out + rest
-    }
-
-    func display(_ f: Int32, _ evaluator: Evaluator) -> String {
-        let fact = evaluator.program.checked.facts[Int(f)]
-        var value = evaluator.values[Int(f)]
-        if case .unknown = value, fact.isDerived {
-            var e = evaluator
-            let s = e.factSpan(Int(f))
-            if s.isKnown { value = fact.type == .bool ? .bool(s.lo != 0) : .number(s.lo) }
-        }
-        if case .unknown = value { return "unknown" }
-        if redact { return "[redacted]" }
-        return Self.format(value, fact: fact, texts: [])
-    }
-
-    public static func format(_ value: FactValue, fact: FactDecl, texts: [String]) -> String {
-        switch value {
-        case .unknown: return "unknown"
-        case .bool(let b): return b ? "true" : "false"
-        case .number(let n): return fact.type == .date ? CivilDate.format(n) : String(n)
-        case .choice(let c): return c < fact.values.count ? fact.values[c] : "?"
-        case .set(let s):
-            let names = fact.values.enumerated().filter { s & (1 << UInt64($0.offset)) != 0 }.map(\.element)
-            return "[" + names.joined(separator: ", ") + "]"
-        case .records: return "(records)"
-        case .text(let t): return Int(t) < texts.count ? texts[Int(t)] : "(text)"
+            factStack += program.nodeInfo[Int(n)].facts
         }
     }
 }

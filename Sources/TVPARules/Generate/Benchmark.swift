@@ -65,12 +65,15 @@ public struct Benchmark {
         var sink = 0
 
         func evaluateAll(tracing: Bool) -> Double {
-            var evaluator = Evaluator(program: program, tracing: tracing)
+            var evaluator = Evaluator(program: program)
             return median((0..<runs).map { _ in
                 timed {
                     for file in files {
-                        Evaluator.decide(programs, for: file, decisionDate: file.decisionDate(override: nil, today: today), with: &evaluator) { _, raw, _ in
-                            sink &+= raw.outcome.hashValue
+                        let date = file.decisionDate(override: nil, today: today)
+                        if tracing {
+                            Evaluator.trace(programs, for: file, decisionDate: date, with: &evaluator) { trace in sink &+= trace.decision.outcome.hashValue }
+                        } else {
+                            Evaluator.decide(programs, for: file, decisionDate: date, with: &evaluator) { _, raw, _ in sink &+= raw.outcome.hashValue }
                         }
                     }
                 }
@@ -78,7 +81,7 @@ public struct Benchmark {
         }
         func explainAll(_ view: ExplainView) -> Double {
             let explainer = Explainer(view: view)
-            let traced = Evaluator(program: program, tracing: true)
+            let traced = Evaluator(program: program)
             return median((0..<runs).map { _ in
                 timed {
                     for file in files {

@@ -7,14 +7,14 @@ public struct CSVWriter: Sendable {
     private let types: [String: FactType]
 
     public init(program: Program) {
-        let facts = program.checked.facts.filter { Self.holds($0) }
+        let facts = program.legend.facts.filter { Self.holds($0) }
         // Generated cases decline nothing, so the sheet has no `declined` column.
         columns = CSVLayout.envelope.filter { $0 != CSVLayout.declinedColumn } + facts.map(\.name)
         types = Dictionary(uniqueKeysWithValues: facts.map { ($0.name, $0.type) })
     }
 
     /// Whether a CSV cell can hold this fact.
-    public static func holds(_ fact: FactDecl) -> Bool {
+    public static func holds(_ fact: FactInfo) -> Bool {
         fact.subject == .principal && fact.type != .records
     }
 

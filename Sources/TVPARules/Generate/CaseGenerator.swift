@@ -54,12 +54,12 @@ public struct CaseGenerator {
         return .object(pairs.compactMap { key, value in
             if key == "family_members" { return nil }
             guard key == "facts", case .object(let facts) = value else { return (key, value) }
-            return (key, .object(facts.filter { name, _ in program.factIndex(name).map { CSVWriter.holds(program.checked.facts[$0]) } ?? false }))
+            return (key, .object(facts.filter { name, _ in program.factIndex(name).map { CSVWriter.holds(program.legend.facts[$0]) } ?? false }))
         })
     }
 
     mutating func draw(id: String) -> JSON {
-        let facts = program.checked.facts
+        let facts = program.legend.facts
         let asOf = int(CivilDate.dayNumber(year: 2010, month: 1, day: 1)...CivilDate.dayNumber(year: 2026, month: 6, day: 30))
         let birth = asOf - int(8...75) * 365 - int(0...364)
         var dates: [Int: Int] = [:]
@@ -119,7 +119,7 @@ public struct CaseGenerator {
         return .object(envelope)
     }
 
-    mutating func value(for fact: FactDecl, asOf: Int, birth: Int) -> JSON {
+    mutating func value(for fact: FactInfo, asOf: Int, birth: Int) -> JSON {
         switch fact.type {
         case .bool: return .bool(chance(0.5))
         case .integer: return .int(int(0...30))

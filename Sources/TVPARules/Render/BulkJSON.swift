@@ -23,11 +23,11 @@ public enum BulkJSON {
         if redacted { pairs.append(("redacted", .bool(true))) }
         pairs.append(("programs", .array(program.programs.indices.map { p in
             .object([
-                ("id", .string(program.programs[p].id)), ("title", .string(program.checked.programs[p].title)),
+                ("id", .string(program.programs[p].id)), ("title", .string(program.legend.programs[p].title)),
                 ("subject", .string(program.programs[p].subject.rawValue)),
             ])
         })))
-        pairs.append(("facts", .array(program.checked.facts.map { fact in
+        pairs.append(("facts", .array(program.legend.facts.map { fact in
             var entry: [(String, JSON)] = [
                 ("name", .string(fact.name)), ("subject", .string(fact.subject.rawValue)),
                 ("question", .string(fact.question ?? fact.name)), ("type", .string(fact.type.rawValue)),

@@ -25,6 +25,7 @@ public enum DecisionJSON {
     }
 
     static func decision(_ d: Decision) -> JSON {
+        let words = ExplanationText(d)
         var pairs: [(String, JSON)] = [
             ("program", .string(d.program)),
             ("subject", .string(d.subject)),
@@ -32,9 +33,9 @@ public enum DecisionJSON {
             ("reason", .string(d.reason.rawValue)),
             ("law_versions", .array(d.lawVersions.map { .string($0) })),
             ("discretionary", .bool(d.discretionary)),
-            ("notes", .array(d.notes.map { .string($0) })),
+            ("notes", .array(words.notes.map { .string($0) })),
         ]
-        if let e = d.explanation { pairs.append(("explanation", node(e))) }
+        if let e = d.explanation, let root = e.root { pairs.append(("explanation", node(root, e, words))) }
         pairs.append(("missing_facts", .array(d.missingFacts.map(missing))))
         if let expected = d.expected { pairs.append(("expected", .string(expected.rawValue))) }
         return .object(pairs)
@@ -50,22 +51,25 @@ public enum DecisionJSON {
         return .object(pairs)
     }
 
-    static func node(_ n: ExplanationNode) -> JSON {
+    static func node(_ n: Int32, _ e: Explanation, _ words: ExplanationText) -> JSON {
         var pairs: [(String, JSON)] = [
-            ("rule", .string(n.rule)),
-            ("title", .string(n.title)),
-            ("status", .string(n.status.status)),
-            ("text", .string(n.text)),
-            ("citations", .array(n.citations.map { .string($0) })),
+            ("rule", .string(words.rule(n))),
+            ("title", .string(words.title(n))),
+            ("status", .string(e.nodes[Int(n)].status.status)),
+            ("text", .string(words.text(n))),
+            ("citations", .array(words.citations(n).map { .string($0) })),
         ]
-        if let v = n.version { pairs.append(("version", .string(v))) }
-        if let d = n.discretionary { pairs.append(("discretionary", .string(d))) }
-        if !n.unverified.isEmpty { pairs.append(("unverified", .array(n.unverified.map { .string($0) }))) }
-        if !n.notes.isEmpty { pairs.append(("notes", .array(n.notes.map { .string($0) }))) }
-        pairs.append(("facts", .array(n.facts.map { f in
-            .object([("name", .string(f.name)), ("value", .string(f.value))] + (f.declined ? [("declined", .bool(true))] : []))
+        if let v = words.version(n) { pairs.append(("version", .string(v))) }
+        if let d = words.discretionary(n) { pairs.append(("discretionary", .string(d))) }
+        let unverified = words.unverified(n)
+        if !unverified.isEmpty { pairs.append(("unverified", .array(unverified.map { .string($0) }))) }
+        let notes = words.notes(n)
+        if !notes.isEmpty { pairs.append(("notes", .array(notes.map { .string($0) }))) }
+        pairs.append(("facts", .array(e.facts(of: n).map { f in
+            let (name, value) = words.fact(f)
+            return .object([("name", .string(name)), ("value", .string(value))] + (f.declined ? [("declined", .bool(true))] : []))
         })))
-        pairs.append(("children", .array(n.children.map(node))))
+        pairs.append(("children", .array(e.children(of: n).map { node($0, e, words) })))
         return .object(pairs)
     }
 }

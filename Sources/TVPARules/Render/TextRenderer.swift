@@ -65,8 +65,9 @@ public struct TextRenderer {
         var out = ""
         if !d.lawVersions.isEmpty { out += "  Law applied: \(Escape.text(d.lawVersions.joined(separator: "; ")))\n" }
         if d.discretionary && d.outcome != .notEligible { out += "  Discretionary: meeting the criteria does not decide the grant; it is a judgment by the agency named below.\n" }
-        for note in d.notes { out += "  Note: \(Escape.text(note))\n" }
-        if let e = d.explanation { out += node(e, indent: "  ") }
+        let words = ExplanationText(d)
+        for note in words.notes { out += "  Note: \(Escape.text(note))\n" }
+        if let e = d.explanation, let root = e.root { out += node(root, e, words, indent: "  ") }
         if !d.missingFacts.isEmpty {
             out += "  Would settle it: " + d.missingFacts.map { f in
                 Escape.text(f.subject == "principal" ? f.name : "\(f.name) [\(f.subject)]") + (f.declined ? " " + Self.declinedMark : "")
@@ -75,16 +76,24 @@ public struct TextRenderer {
         return out
     }
 
-    func node(_ n: ExplanationNode, indent: String) -> String {
-        var out = "\(indent)\(mark(n.status)) \(Escape.text(n.title)) — \(Escape.text(n.text))"
-        if !n.citations.isEmpty { out += paint(" [\(Escape.text(n.citations.joined(separator: "; ")))]", "2") }
+    func node(_ n: Int32, _ e: Explanation, _ words: ExplanationText, indent: String) -> String {
+        let status = e.nodes[Int(n)].status
+        var out = "\(indent)\(mark(status)) \(Escape.text(words.title(n))) — \(Escape.text(words.text(n)))"
+        let citations = words.citations(n)
+        if !citations.isEmpty { out += paint(" [\(Escape.text(citations.joined(separator: "; ")))]", "2") }
         out += "\n"
         let inner = indent + "    "
-        if !n.facts.isEmpty { out += inner + "facts: " + n.facts.map { Escape.text("\($0.name) = \($0.value)") + ($0.declined ? " " + Self.declinedMark : "") }.joined(separator: ", ") + "\n" }
-        if let d = n.discretionary, n.status != .no { out += inner + "discretionary: \(Escape.text(d))\n" }
-        for u in n.unverified { out += inner + "unverified: \(Escape.text(u))\n" }
-        for note in n.notes { out += inner + "note: \(Escape.text(note))\n" }
-        for child in n.children { out += node(child, indent: indent + "  ") }
+        let facts = e.facts(of: n)
+        if !facts.isEmpty {
+            out += inner + "facts: " + facts.map { f in
+                let (name, value) = words.fact(f)
+                return Escape.text("\(name) = \(value)") + (f.declined ? " " + Self.declinedMark : "")
+            }.joined(separator: ", ") + "\n"
+        }
+        if let d = words.discretionary(n), status != .no { out += inner + "discretionary: \(Escape.text(d))\n" }
+        for u in words.unverified(n) { out += inner + "unverified: \(Escape.text(u))\n" }
+        for note in words.notes(n) { out += inner + "note: \(Escape.text(note))\n" }
+        for child in e.children(of: n) { out += node(child, e, words, indent: indent + "  ") }
         return out
     }
 }

@@ -40,18 +40,11 @@ public struct CaseRun: Sendable {
         }
     }
 
-    /// The valid case files under the given paths (invalid ones are skipped: `run` reports them).
+    /// The valid case files under the given paths (invalid ones are skipped: `stream` reports them).
     public static func load(_ paths: [String], program: Program, options: Options) -> [CaseFile] {
         let loader = CaseLoader(program: program, today: options.today, redact: options.redact)
         var stream = CaseStream(paths: paths)
         return stream.all().compactMap { loader.load($0, asOfOverride: options.asOf).0 }
-    }
-
-    /// Every result at once, in corpus order: for small corpora and tests.
-    public static func run(_ paths: [String], program: Program, options: Options) -> [Result] {
-        var results: [Result] = []
-        stream(paths, program: program, options: options) { results.append($0) }
-        return results
     }
 
     /// Loads, decides and explains every case under `paths` on `workers` threads, handing each

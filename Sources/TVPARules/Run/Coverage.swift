@@ -26,26 +26,25 @@ public struct Coverage: Sendable {
     public var requiredConditions: [Condition] { rules.flatMap { $0.conditions.filter(\.required) } }
 
     public static func measure(_ files: [CaseFile], program: Program) -> Coverage {
-        var evaluator = Evaluator(program: program, tracing: true)
-        evaluator.recordingCoverage = true
-        // Notes are evaluated as explanations evaluate them: after the decision they annotate.
-        let notes = program.rules.flatMap(\.notes) + program.versions.flatMap(\.notes) + program.programs.flatMap(\.notes)
+        // A client of the trace: what every node and rule took, over every decision of the corpus.
+        var evaluator = Evaluator(program: program)
+        var conditionSeen = Array(repeating: UInt8(0), count: program.conditions.count)
+        var ruleSeen = Array(repeating: UInt8(0), count: program.rules.count)
         for file in files {
             let date = file.decisionDate(override: nil, today: CivilDate.today())
-            Evaluator.decide(Array(program.programs.indices), for: file, decisionDate: date, with: &evaluator) { evaluator, _, _ in
-                for n in notes { _ = evaluator.evaluate(condition: n) }
+            Evaluator.trace(Array(program.programs.indices), for: file, decisionDate: date, with: &evaluator) { trace in
+                for (i, s) in trace.seen.enumerated() { conditionSeen[i] |= s }
+                for (i, s) in trace.ruleSeen.enumerated() { ruleSeen[i] |= s }
             }
         }
-        var rules: [Rule] = program.checked.rules.enumerated().map { i, decl in
-            Rule(id: decl.id, seen: evaluator.ruleCoverage[i], conditions: [])
+        var rules: [Rule] = program.legend.rules.enumerated().map { i, decl in
+            Rule(id: decl.id, seen: ruleSeen[i], conditions: [])
         }
-        let ruleIndex = Dictionary(uniqueKeysWithValues: program.checked.rules.enumerated().map { ($1.id, $0) })
         for (n, info) in program.nodeInfo.enumerated() {
-            let owner = String(info.path.prefix { $0 != "/" })
-            guard let r = ruleIndex[owner] else { continue }
-            rules[r].conditions.append(Condition(
-                path: info.path, location: info.location, seen: evaluator.conditionCoverage[n],
-                required: !info.path.contains("/notes[") && canBeFalse(Int32(n), program)))
+            guard case .rule(let r, let note) = info.owner else { continue }
+            rules[Int(r)].conditions.append(Condition(
+                path: info.path, location: info.location, seen: conditionSeen[n],
+                required: !note && canBeFalse(Int32(n), program)))
         }
         return Coverage(rules: rules, cases: files.count)
     }
@@ -59,7 +58,7 @@ public struct Coverage: Sendable {
         case .test(.fact(let f), .oneOf(let mask)):
             let fact = program.facts[f]
             guard fact.type == .enumeration else { return true }
-            let declared = program.checked.facts[f].values.count
+            let declared = program.legend.facts[f].values.count
             let known: UInt64 = (declared >= 64 ? ~0 : (1 << UInt64(declared)) - 1) & ~fact.unknownMask
             return known & ~mask != 0
         case .any(let first, let count):

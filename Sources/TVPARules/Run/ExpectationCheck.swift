@@ -16,10 +16,6 @@ public struct ExpectationCheck: Sendable {
 
     public init() {}
 
-    public init(_ results: [CaseRun.Result]) {
-        for result in results { add(result) }
-    }
-
     /// Counts one case's result (results stream in, one at a time).
     public mutating func add(_ result: CaseRun.Result) {
         guard let report = result.report else {

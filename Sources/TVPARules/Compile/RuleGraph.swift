@@ -1,11 +1,16 @@
 /// Which rules each rule refers to, and which rules sit under each program: read from the
-/// checked rules once per program, so a diff can say which changed rule caused a change.
-struct RuleGraph: Sendable {
+/// checked rules once, at compile time, so a diff can say which changed rule caused a change.
+public struct RuleGraph: Sendable {
     /// Rules referred to by each rule's conditions (every version, exceptions included).
-    let references: [[Int]]
+    public let references: [[Int]]
     /// Per program, its rules in the order a reader meets them: the program's rule first,
     /// then depth first.
-    let programRules: [[Int]]
+    public let programRules: [[Int]]
+
+    public init(references: [[Int]], programRules: [[Int]]) {
+        self.references = references
+        self.programRules = programRules
+    }
 
     init(_ checked: CheckedRuleSet) {
         var references: [[Int]] = []

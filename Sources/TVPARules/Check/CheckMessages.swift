@@ -20,6 +20,10 @@ enum CheckMessages {
     static func tooDeep(_ depth: Int, limit: Int) -> String { "conditions and rule references nest \(depth) levels deep from here; the limit is \(limit)" }
     static func typeMismatch(_ detail: String) -> String { "type mismatch: \(detail)" }
     static func unknown(_ kind: String, _ name: String) -> String { "unknown \(kind) '\(Quote.token(name))'" }
+    static func badLabel(_ value: String, of name: String) -> String { "the label of '\(Quote.token(value))' of '\(Quote.name(name))' must be one line of words" }
+    static func missingLabels(_ values: [String], of name: String) -> String {
+        "'\(Quote.name(name))' labels some values but not \(values.map { "'\(Quote.token($0))'" }.joined(separator: ", ")): label every value, or none"
+    }
     static func unknownValue(_ value: String, of name: String) -> String { "'\(Quote.token(value))' is not a value of '\(Quote.name(name))'" }
     static func unusedFact(_ name: String) -> String { "fact '\(Quote.name(name))' is read by no rule; mark it 'role: reserved' or 'role: context' if it is kept on purpose" }
     static func versionGap(_ rule: String, from: Int, to: Int) -> String { "rule '\(Quote.name(rule))' has no version in force from \(CivilDate.format(from)) to \(CivilDate.format(to)), inside its own span" }

@@ -38,12 +38,17 @@ public struct FieldDecl: Sendable, Hashable {
     public var name: String
     public var type: FactType
     public var values: [String]
+    /// Each value's label, in the order of `values` (empty: the rules give none).
+    public var labels: [String] = []
 }
 
 public struct FactDecl: Sendable {
     public var name: String
     public var type: FactType
     public var values: [String]
+    /// Each value's label for a report, in the order of `values` (empty: the rules give none,
+    /// and reports show the codes).
+    public var labels: [String] = []
     public var unknownValues: [Int]
     public var fields: [FieldDecl]
     public var question: String?

@@ -25,6 +25,30 @@ public struct Checker {
         return (errors ? nil : result, checker.diagnostics.all)
     }
 
+    /// A fact's (or a field's) `labels:`, in the order of its values: each key a declared value,
+    /// each value labelled once, and, when any is labelled, every one (a report must never mix
+    /// words and codes). No labels at all is allowed: reports then print the codes.
+    mutating func checkLabels(_ labels: [ValueLabel], values: [String], of name: String, at location: SourceLocation) -> [String] {
+        guard !labels.isEmpty else { return [] }
+        var byValue: [String: String] = [:]
+        for entry in labels {
+            guard values.contains(entry.value.value) else {
+                error(.checkUnknownValue, CheckMessages.unknownValue(entry.value.value, of: name), at: entry.value.location, help: Suggest.help(for: entry.value.value, in: values))
+                continue
+            }
+            if entry.label.trimmingWhitespace.isEmpty || entry.label.contains(where: \.isNewline) {
+                error(.checkTypeMismatch, CheckMessages.badLabel(entry.value.value, of: name), at: entry.value.location)
+            }
+            byValue[entry.value.value] = entry.label
+        }
+        let missing = values.filter { byValue[$0] == nil }
+        if !missing.isEmpty {
+            error(.checkMissingLabel, CheckMessages.missingLabels(missing, of: name), at: labels[0].value.location)
+            return []
+        }
+        return values.map { byValue[$0]! }
+    }
+
     mutating func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation, help: String? = nil) {
         diagnostics.append(Diagnostic(id, message, at: location, help: help))
     }
@@ -110,12 +134,16 @@ public struct Checker {
                     }
                     return i
                 }
-                let fields = fact.fields.map { FieldDecl(name: $0.name.value, type: FactType($0.type.value), values: $0.values.map(\.value)) }
+                let fields = fact.fields.map { field in
+                    FieldDecl(name: field.name.value, type: FactType(field.type.value), values: field.values.map(\.value),
+                              labels: checkLabels(field.labels, values: field.values.map(\.value), of: "\(name.value).\(field.name.value)", at: field.name.location))
+                }
+                let labels = checkLabels(fact.labels, values: values, of: name.value, at: name.location)
                 if fact.type.value == .records && fields.isEmpty {
                     error(.parseMissingKey, "fact '\(Quote.name(name.value))' of type records needs 'fields'", at: fact.type.location)
                 }
                 facts.append(FactDecl(
-                    name: name.value, type: FactType(fact.type.value), values: values, unknownValues: unknownValues, fields: fields,
+                    name: name.value, type: FactType(fact.type.value), values: values, labels: labels, unknownValues: unknownValues, fields: fields,
                     question: fact.question, subject: fact.subject, role: fact.role, sensitive: fact.sensitive || fact.type.value == .text,
                     future: fact.future, notAfter: [], derived: nil, sources: [], cite: fact.cite.map(\.value), location: name.location, readBy: [],
                     bounds: bounds(name.value, fact.type, fact.minimum, fact.maximum)))

@@ -30,6 +30,9 @@ public struct FactInfo: Sendable {
     public var name: String
     public var type: FactType
     public var values: [String]
+    /// Each value's words for a report, in the order of `values` (empty: the rules give none,
+    /// and a report shows the codes).
+    public var labels: [String]
     public var unknownValues: [Int]
     public var fields: [FieldDecl]
     public var question: String?
@@ -193,7 +196,7 @@ extension Legend {
         var legend = Legend()
         legend.facts = checked.facts.map { f in
             FactInfo(
-                name: f.name, type: f.type, values: f.values, unknownValues: f.unknownValues, fields: f.fields, question: f.question,
+                name: f.name, type: f.type, values: f.values, labels: f.labels, unknownValues: f.unknownValues, fields: f.fields, question: f.question,
                 subject: f.subject, role: f.role, sensitive: f.sensitive, future: f.future, notAfter: f.notAfter, isDerived: f.isDerived, cite: f.cite,
                 location: f.location, readBy: f.readBy, bounds: f.bounds)
         }

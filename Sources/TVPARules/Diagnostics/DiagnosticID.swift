@@ -56,6 +56,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case checkCycle = "check.cycle"
     case checkDuplicateId = "check.duplicate-id"
     case checkMissingCitation = "check.missing-citation"
+    case checkMissingLabel = "check.missing-label"
     /// The count that ends a rule file's or a proposal's check diagnostics past a hundred.
     case checkMoreDiagnostics = "check.more-diagnostics"
     /// An integer in a rule file or proposal outside `ValueLimits.integers` (a literal, an

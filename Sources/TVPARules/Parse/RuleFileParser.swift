@@ -36,13 +36,23 @@ extension NodeReader {
         }
     }
 
+    /// `labels: {code: words, ...}`: a mapping from values to the words a report prints.
+    mutating func labels(_ node: Node) -> [ValueLabel] {
+        guard let pairs = pairs(node, what: "labels") else { return [] }
+        return pairs.compactMap { key, keyNode, value in
+            guard let words = scalar(value, what: "label") else { return nil }
+            return ValueLabel(value: Located(key, location(keyNode)), label: words.value)
+        }
+    }
+
     mutating func fact(_ name: Located<String>, _ node: Node) -> FactSyntax? {
-        guard let f = fields(node, what: ParseMessages.named("fact", name.value), allowed: ["type", "values", "unknown_values", "fields", "question", "subject", "role", "sensitive", "future", "not_after", "cite", "min", "max"], required: ["type"]),
+        guard let f = fields(node, what: ParseMessages.named("fact", name.value), allowed: ["type", "values", "unknown_values", "labels", "fields", "question", "subject", "role", "sensitive", "future", "not_after", "cite", "min", "max"], required: ["type"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
         else { return nil }
         var fact = FactSyntax(name: name, type: type)
         fact.values = f["values"].map { words($0, what: "value") } ?? []
         fact.unknownValues = f["unknown_values"].map { words($0, what: "value") } ?? []
+        fact.labels = f["labels"].map { labels($0) } ?? []
         fact.question = string(f["question"], what: "question")
         if let n = f["subject"] { fact.subject = enumeration(n, SubjectName.self, what: "subject")?.value ?? .principal }
         if let n = f["role"] { fact.role = enumeration(n, FactRole.self, what: "role")?.value }
@@ -59,10 +69,10 @@ extension NodeReader {
                     if let t = enumeration(value, FactTypeName.self, what: "field type") {
                         fact.fields.append(FieldSyntax(name: fieldName, type: t, values: []))
                     }
-                } else if let ff = fields(value, what: ParseMessages.named("field", key), allowed: ["type", "values"], required: ["type"]),
+                } else if let ff = fields(value, what: ParseMessages.named("field", key), allowed: ["type", "values", "labels"], required: ["type"]),
                     let t = enumeration(ff["type"]!, FactTypeName.self, what: "field type")
                 {
-                    fact.fields.append(FieldSyntax(name: fieldName, type: t, values: ff["values"].map { words($0, what: "value") } ?? []))
+                    fact.fields.append(FieldSyntax(name: fieldName, type: t, values: ff["values"].map { words($0, what: "value") } ?? [], labels: ff["labels"].map { labels($0) } ?? []))
                 }
             }
         }

@@ -39,6 +39,14 @@ public struct FieldSyntax: Sendable, Hashable {
     public var name: Located<String>
     public var type: Located<FactTypeName>
     public var values: [Located<String>]
+    /// `labels:` — each value's words for a report, keyed by the value.
+    public var labels: [ValueLabel] = []
+}
+
+/// A value's label as written: `code: words`.
+public struct ValueLabel: Sendable, Hashable {
+    public var value: Located<String>
+    public var label: String
 }
 
 public struct FactSyntax: Sendable, Hashable {
@@ -46,6 +54,7 @@ public struct FactSyntax: Sendable, Hashable {
     public var type: Located<FactTypeName>
     public var values: [Located<String>] = []
     public var unknownValues: [Located<String>] = []
+    public var labels: [ValueLabel] = []
     public var fields: [FieldSyntax] = []
     public var question: String?
     public var subject: SubjectName = .principal

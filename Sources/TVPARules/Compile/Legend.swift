@@ -163,13 +163,8 @@ public struct ProgramInfo: Sendable {
 }
 
 public struct ParameterInfo: Sendable {
-    public struct DatedValue: Sendable {
-        public var from: Int
-        public var value: Int
-        public var cite: [String]
-        public var unverified: String?
-        public var location: SourceLocation
-    }
+    /// A dated value as the checker gave it (nothing to derive, so the same value type).
+    public typealias DatedValue = ParameterDecl.DatedValue
     public var name: String
     public var type: FactType
     public var title: String?
@@ -219,7 +214,7 @@ extension Legend {
         legend.parameters = checked.parameters.map { p in
             ParameterInfo(
                 name: p.name, type: p.type, title: p.title,
-                values: p.values.map { .init(from: $0.from, value: $0.value, cite: $0.cite, unverified: $0.unverified, location: $0.location) },
+                values: p.values,
                 location: p.location)
         }
         legend.contradictions = checked.contradictions.map { ContradictionInfo(id: $0.id, message: $0.message, cite: $0.cite, location: $0.location) }

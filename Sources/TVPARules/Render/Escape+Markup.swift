@@ -22,7 +22,7 @@ extension Escape {
     }
 
     /// The characters Markdown (CommonMark, GitHub's) reads as markup within a line.
-    static let markdownPunctuation: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#", "!", "{", "}"]
+    static let markdownPunctuation: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#", "!"]
 
     /// Text for inline Markdown: every unsafe scalar escaped as `text(_:)` does (so no line
     /// break can begin a heading, a list or a block), then each character Markdown reads as

@@ -168,7 +168,7 @@ public enum ReportHTML {
     }
 
     static func element(_ e: ReportLayout.Element, _ l: ReportLayout, id: String) -> String {
-        var out = "\(mark(e.status)) <span class=\"element\">\(h(e.title))</span>"
+        var out = "<div class=\"el\">\(mark(e.status)) <span class=\"element\">\(h(e.title))</span>"
         if l.options.codes { out += " <code>\(h(e.rule))</code>" }
         if let ref = e.reference { out += " <span class=\"ref\">— \(ReportWords.referenceTo) <a href=\"#\(id)-\(l.sections[ref.section].anchor)\">\(h(ref.title))</a>.</span>" }
         if let text = e.text { out += "<div class=\"says\">\(h(text))</div>" }
@@ -181,7 +181,7 @@ public enum ReportHTML {
         if let d = e.discretionary { out += "<div class=\"discretionary\">Discretionary: \(h(d))</div>" }
         for note in e.notes { out += "<div class=\"note\">\(ReportWords.note): \(h(note))</div>" }
         if !e.unverified.isEmpty { out += "<div class=\"unverified-ref\">\(ReportWords.seePoints(e.unverified))</div>" }
-        return out
+        return out + "</div>"
     }
 
     static func unverified(_ l: ReportLayout) -> String {
@@ -236,7 +236,7 @@ public enum ReportHTML {
         code { font-size: 0.9em; background: #f2f2f2; padding: 0 0.2rem; }
         nav.contents li { margin: 0.3rem 0; }
         footer.disclaimer { margin-top: 1.5rem; }
-        @page { margin: 16mm 15mm 24mm; @bottom-center { content: \(cssDisclaimer); font: 7.5pt/1.3 system-ui, Arial, sans-serif; color: #444; vertical-align: top; padding-top: 3mm; } @bottom-right { content: counter(page) " / " counter(pages); font: 7.5pt system-ui, Arial, sans-serif; color: #444; } }
+        @page { margin: 16mm 15mm 24mm; @bottom-center { content: \(cssDisclaimer); font: 7.5pt/1.3 system-ui, Arial, sans-serif; color: #444; vertical-align: top; padding-top: 3mm; } @bottom-right { content: counter(page) "\\00a0/\\00a0" counter(pages); white-space: nowrap; width: 14mm; font: 7.5pt system-ui, Arial, sans-serif; color: #444; vertical-align: top; padding-top: 3mm; } }
         @media print {
           body { max-width: none; padding: 0; font-size: 10.5pt; }
           a { color: inherit; text-decoration: none; }
@@ -247,7 +247,8 @@ public enum ReportHTML {
           .explanations { break-before: page; }
           article.case + article.case { break-before: page; }
           nav.contents { break-after: page; }
-          .summary tr, ul.tree > li, .questions li { break-inside: avoid; }
+          h2, h3 { break-after: avoid; }
+          .summary tr, .el, .questions > ol > li { break-inside: avoid; }
           ul.answers { columns: 2; }
         }
         """

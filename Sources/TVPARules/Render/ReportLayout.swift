@@ -228,7 +228,7 @@ struct LayoutBuilder {
             anchor: "d\(index + 1)", program: d.program, programTitle: d.programTitle, member: ReportLayout.member(d.subject), outcome: d.outcome,
             outcomeWords: ReportWords.outcome(d.outcome), reasonWords: ReportWords.reason(d), lawApplied: d.lawVersions,
             discretionary: d.discretionary && d.outcome != .notEligible, notes: words.notes, elements: elements, settledBy: settledBy,
-            missingFacts: d.missingFacts.map { $0.subject == "principal" ? $0.name : "\($0.name) [\($0.subject)]" }, expected: d.expected == d.outcome ? nil : d.expected)
+            missingFacts: d.missingFacts.map { ($0.subject == "principal" ? $0.name : "\($0.name) [\($0.subject)]") + ($0.declined ? " (\(ReportWords.declined))" : "") }, expected: d.expected == d.outcome ? nil : d.expected)
     }
 
     /// The words of a subtree as shown: what makes two places the same explanation.

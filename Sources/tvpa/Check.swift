@@ -46,7 +46,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Show codes beside the words (fact names, value codes, program and rule ids), for rule authors.")
     var codes = false
 
-    @Option(help: "Wrap the text report to this many columns (default: the terminal's width, else 100).")
+    @Option(help: "Wrap the text report to this many columns, at least 40 (default: the terminal's width, else 100).")
     var width: Int?
 
     @Option(help: "Write the report to this file (complete or not at all) instead of standard output.")

@@ -92,6 +92,7 @@ struct ReportCLITests {
         guard let chromium = Self.tool("chromium"), let pdftotext = Self.tool("pdftotext") else { return }
         let html = Self.temporary("maria.html")
         let pdf = html.deletingPathExtension().appendingPathExtension("pdf")
+        // Printed as is: chromium's default paper is Letter.
         defer { try? FileManager.default.removeItem(at: html.deletingLastPathComponent()) }
         let r = try CLITests.run(["check", "--format", "html", "--redact", "--output", html.path, Self.maria])
         #expect(r.status == 0, "\(r.stderr)")
@@ -118,5 +119,19 @@ struct ReportCLITests {
         #expect(Self.collapse(all).contains("Labor trafficking — the person was recruited"), "the explanations are printed open")
         // Nothing of the case's values reaches the PDF.
         #expect(!all.contains("2011-05-01") && !all.contains("13-year-old"))
+        // The stylesheet sets margins, not a paper size: printed on A4 (as a reader's print
+        // dialog would choose it; here an `@page size` put in front), the same holds.
+        guard let pdfinfo = Self.tool("pdfinfo") else { return }
+        let a4 = html.deletingLastPathComponent().appendingPathComponent("a4.html")
+        let a4pdf = a4.deletingPathExtension().appendingPathExtension("pdf")
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.contains("@page { margin:"))
+        try page.replacingOccurrences(of: "<style>\n", with: "<style>\n@page { size: A4; }\n").write(to: a4, atomically: true, encoding: .utf8)
+        _ = try CLITests.run(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(a4pdf.path)", a4.absoluteString], executable: chromium)
+        let info = try CLITests.run([a4pdf.path], executable: pdfinfo).stdout
+        #expect(info.contains("(A4)"), "not A4: \(info)")
+        let a4text = try CLITests.run([a4pdf.path, "-"], executable: pdftotext).stdout.split(separator: "\u{0C}").filter { !$0.allSatisfy(\.isWhitespace) }
+        #expect(a4text.count >= 2 && a4text.allSatisfy { Self.collapse(String($0)).contains(disclaimer) }, "every A4 page holds the disclaimer")
+        #expect(Self.collapse(String(a4text[0])).contains("Summary") && !Self.collapse(String(a4text[0])).contains("Explanations"))
     }
 }

@@ -2,8 +2,18 @@ import ArgumentParser
 import Foundation
 import TVPARules
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+    /// For a memo (`ReportMarkdown`).
+    case markdown
+    /// One self-contained page, for a screen or paper (`ReportHTML`).
+    case html
     /// JSON Lines for corpora (`tvpa.bulk/1`, docs/bulk-format.md): a header, then a line per case.
     case bulk
 }
@@ -24,7 +34,7 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("program"), help: "Decide only this program (repeatable).")
     var programs: [String] = []
 
-    @Option(help: "text, json (JSON Lines for several files), or bulk (compact JSON Lines for corpora: a header line with the questions, then each case's outcomes, reasons and missing facts; docs/bulk-format.md).")
+    @Option(help: "text, markdown, html (one self-contained page: the cases in one document with a table of contents), json (JSON Lines for several files), or bulk (compact JSON Lines for corpora: a header line with the questions, then each case's outcomes, reasons and missing facts; docs/bulk-format.md).")
     var format: ReportFormat = .text
 
     @Option(help: "decision (what justified the outcome), full, or off.")
@@ -32,6 +42,15 @@ struct Check: ParsableCommand {
 
     @Flag(help: "Withhold the title, narrative, source, free text and fact values, and name cases and family members by pseudonyms (case 1, case 1 · member 2), so the report can be shared.")
     var redact = false
+
+    @Flag(help: "Show codes beside the words (fact names, value codes, program and rule ids), for rule authors.")
+    var codes = false
+
+    @Option(help: "Wrap the text report to this many columns, at least 40 (default: the terminal's width, else 100).")
+    var width: Int?
+
+    @Option(help: "Write the report to this file (complete or not at all) instead of standard output.")
+    var output: String?
 
     @Option(help: "Worker threads (default: every core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -43,6 +62,14 @@ struct Check: ParsableCommand {
         for id in programs where !ids.contains(id) {
             throw ValidationError("unknown program '\(id)'" + (Suggest.help(for: id, in: ids).map { "; \($0)" } ?? ""))
         }
+        if let width, width < 1 { throw ValidationError("--width must be 1 or more") }
+        if output != nil && format == .bulk { throw ValidationError("--output writes text, markdown, html or json; send bulk output to a file with a shell redirect") }
+        let layout = ReportLayout.Options(codes: codes, expandVersions: explain == .full)
+        let toTerminal = output == nil && Output.isTerminal
+        let text = ReportText(width: width ?? (toTerminal ? terminalWidth() ?? ReportText.defaultWidth : ReportText.defaultWidth), color: toTerminal)
+        // Markdown and HTML are one document: the cases are gathered, then written at once.
+        var documents: [ReportLayout] = []
+        let destination = try output.map { try Destination(path: $0) }
         let options = CaseRun.Options(asOf: date, programs: programs.isEmpty ? nil : Set(programs), view: explain, redact: redact, bulk: format == .bulk)
         var invalid = false
         // Reports printed to a terminal would tear the bar: draw it only when they go elsewhere.
@@ -60,15 +87,41 @@ struct Check: ParsableCommand {
             if result.diagnostics.hasErrors { invalid = true }
             if let bulk = result.bulk { out.append { BulkJSON.line(bulk, into: &$0) } }
             guard let report = result.report else { return }
+            let rendered: String
             switch format {
-            case .text: out.print(TextRenderer(color: Output.isTerminal).render(report))
-            case .json, .bulk: out.print(DecisionJSON.render(report, pretty: single && Output.isTerminal))
+            case .text: rendered = text.render(ReportLayout(report, options: layout))
+            case .json, .bulk: rendered = DecisionJSON.render(report, pretty: single && toTerminal)
+            case .markdown, .html:
+                documents.append(ReportLayout(report, options: layout))
+                return
             }
+            if let destination { destination.write(rendered.hasSuffix("\n") ? rendered : rendered + "\n") } else { out.print(rendered) }
+        }
+        switch format {
+        case .markdown: deliver(ReportMarkdown.render(documents), destination, &out)
+        case .html: deliver(ReportHTML.render(documents), destination, &out)
+        case .text, .json, .bulk: break
+        }
+        if let destination {
+            bar.finish()
+            try destination.finish()
         }
         out.flush()
         bar.finish()
         if invalid { throw Exit.invalidInput }
     }
+}
+
+extension Check {
+    func deliver(_ document: String, _ destination: Destination?, _ out: inout BufferedOutput) {
+        if let destination { destination.write(document) } else { out.print(document) }
+    }
+}
+
+/// The terminal's width in columns, when standard output is one.
+func terminalWidth() -> Int? {
+    var size = winsize()
+    return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
 }
 
 extension FileManager {

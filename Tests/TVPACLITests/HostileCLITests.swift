@@ -66,6 +66,6 @@ struct HostileCLITests {
         }
         // The report itself still shows the title (escaped) to whoever runs it.
         let report = try CLITests.run(["check", w.root.appendingPathComponent("cases/a.yaml").path])
-        #expect(report.stdout.hasPrefix("Case escapes: MKTITLE\\u{1B}[2J\\nnowhere.yaml:1:1: error[case.forged]: forged\n"), "\(report.stdout.prefix(200))")
+        #expect(report.stdout.hasPrefix("Case escapes — MKTITLE\\u{1B}[2J\\nnowhere.yaml:1:1: error[case.forged]: forged\n"), "\(report.stdout.prefix(200))")
     }
 }

@@ -64,7 +64,15 @@ struct GoldenTests {
         let decision = Explainer(view: .decision).report(valid, program: program, decisionDate: date)
         let full = Explainer(view: .full).report(valid, program: program, decisionDate: date)
         try Self.compare(TextRenderer().render(decision), to: "\(name).txt")
-        try Self.compare(TextRenderer().render(full), to: "\(name).full.txt")
+        try Self.compare(TextRenderer().render(full, options: .init(expandVersions: true)), to: "\(name).full.txt")
         try Self.compare(DecisionJSON.render(decision, pretty: true), to: "\(name).json")
+        // The reports for people as a reader gets them: 80 columns, Markdown, HTML (redacted,
+        // as a trainer shares it), and the codes for rule authors.
+        let layout = ReportLayout(decision)
+        try Self.compare(ReportText(width: 80).render(layout), to: "\(name).80.txt")
+        try Self.compare(ReportMarkdown.render([layout]), to: "\(name).md")
+        let redacted = Explainer(view: .decision, redact: true).report(valid, program: program, decisionDate: date).pseudonymized(as: "case 1")
+        try Self.compare(ReportHTML.render([ReportLayout(redacted)]), to: "\(name).redacted.html")
+        try Self.compare(ReportText(width: 100).render(ReportLayout(decision, options: .init(codes: true))), to: "\(name).codes.txt")
     }
 }

@@ -151,9 +151,17 @@ struct HostileInputTests {
         let text = TextRenderer(color: false).render(report)
         #expect(Self.unsafeScalars(in: text).isEmpty, "\(text.prefix(300))")
         #expect(!text.split(separator: "\n").contains { $0.hasPrefix("FAKE LINE") })
-        #expect(text.hasPrefix("Case escapes: Title\\u{1B}[2J\\u{9B}31m\\nFAKE LINE\\u{202E}\n"), "\(text.prefix(200))")
+        #expect(text.hasPrefix("Case escapes — Title\\u{1B}[2J\\u{9B}31m\\nFAKE LINE\\u{202E}\n"), "\(text.prefix(200))")
         // The narrative keeps its line break, its next line indented under it.
         #expect(text.contains("Narrative: first\n  second\\u{1B}]0;owned\\u{7} line\\u{2028}x\n"), "\(text.prefix(400))")
+        // Markdown and HTML: the same characters escaped, and markup characters too.
+        let layout = ReportLayout(report)
+        let markdown = ReportMarkdown.render([layout])
+        #expect(Self.unsafeScalars(in: markdown).isEmpty && !markdown.split(separator: "\n").contains { $0.hasPrefix("FAKE LINE") })
+        #expect(markdown.hasPrefix(#"# Case escapes — Title\\u{1B}\[2J\\u{9B}31m\\nFAKE LINE\\u{202E}"# + "\n"), "\(markdown.prefix(200))")
+        let html = ReportHTML.render([layout])
+        #expect(Self.unsafeScalars(in: html).isEmpty, "\(html.prefix(300))")
+        #expect(html.contains("<h1>Case escapes <span class=\"title\">— Title\\u{1B}[2J\\u{9B}31m\\nFAKE LINE\\u{202E}</span></h1>"))
         // JSON writes the same characters as \u escapes: the same value, never raw.
         let value = "Title\u{1B}[2J\u{9B}31m\u{7F}\nFAKE LINE\u{202E}\u{2028}\u{FEFF}"
         let json = JSON.array([.string(value)]).render()

@@ -36,16 +36,20 @@ public enum DecisionJSON {
             ("notes", .array(words.notes.map { .string($0) })),
         ]
         if let e = d.explanation, let root = e.root { pairs.append(("explanation", node(root, e, words))) }
-        pairs.append(("missing_facts", .array(d.missingFacts.map(missing))))
+        pairs.append(("missing_facts", .array(d.missingFacts.map { missing($0, legend: d.legend) })))
         if let expected = d.expected { pairs.append(("expected", .string(expected.rawValue))) }
         return .object(pairs)
     }
 
-    static func missing(_ f: MissingFact) -> JSON {
+    static func missing(_ f: MissingFact, legend: Legend) -> JSON {
         var pairs: [(String, JSON)] = [("name", .string(f.name))]
         if f.subject != "principal" { pairs.append(("subject", .string(f.subject))) }
         pairs += [("question", .string(f.question)), ("type", .string(f.type))]
         if !f.values.isEmpty { pairs.append(("values", .array(f.values.map { .string($0) }))) }
+        // Added in 1.1 (additive): the values' words, in the order of `values`.
+        if !f.values.isEmpty, f.asked.slot >= 0, Int(f.asked.slot) < legend.facts.count, legend.facts[Int(f.asked.slot)].labels.count == f.values.count {
+            pairs.append(("labels", .array(legend.facts[Int(f.asked.slot)].labels.map { .string($0) })))
+        }
         pairs.append(("decides", .int(f.decides)))
         if f.declined { pairs.append(("declined", .bool(true))) }
         return .object(pairs)
@@ -67,7 +71,11 @@ public enum DecisionJSON {
         if !notes.isEmpty { pairs.append(("notes", .array(notes.map { .string($0) }))) }
         pairs.append(("facts", .array(e.facts(of: n).map { f in
             let (name, value) = words.fact(f)
-            return .object([("name", .string(name)), ("value", .string(value))] + (f.declined ? [("declined", .bool(true))] : []))
+            var fact: [(String, JSON)] = [("name", .string(name)), ("value", .string(value))]
+            // Added in 1.1 (additive): an enum or list value in words, when the rules label it.
+            if let label = words.label(f) { fact.append(("label", .string(label))) }
+            if f.declined { fact.append(("declined", .bool(true))) }
+            return .object(fact)
         })))
         pairs.append(("children", .array(e.children(of: n).map { node($0, e, words) })))
         return .object(pairs)

@@ -9,8 +9,13 @@ public struct ExplanationText {
     let legend: Legend
     let explanation: Explanation
 
-    public init(_ decision: Decision) {
+    /// Values in words (the rules' `labels:`, yes and no) rather than codes: for the reports
+    /// people read. JSON keeps the codes.
+    let labels: Bool
+
+    public init(_ decision: Decision, labels: Bool = false) {
         self.decision = decision
+        self.labels = labels
         legend = decision.legend
         explanation = decision.explanation ?? Explanation()
     }
@@ -132,6 +137,17 @@ public struct ExplanationText {
         (legend.facts[Int(f.slot)].name, value(f.slot, f.value))
     }
 
+    /// A shown enum or list value in words, when the rules label the fact and the value is
+    /// shown (not unknown, not redacted): what JSON adds beside the code.
+    public func label(_ f: ShownFact) -> String? {
+        let info = legend.facts[Int(f.slot)]
+        guard !decision.redacted, !info.labels.isEmpty else { return nil }
+        switch f.value {
+        case .choice, .set: return Self.words(f.value, fact: info)
+        default: return nil
+        }
+    }
+
     // MARK: Values
 
     func node(_ n: Int32) -> Explanation.Node { explanation.nodes[Int(n)] }
@@ -154,9 +170,24 @@ public struct ExplanationText {
     }
 
     func value(_ slot: Int32, _ value: FactValue) -> String {
-        if case .unknown = value { return "unknown" }
+        if case .unknown = value { return labels ? ReportWords.notKnown : "unknown" }
         if decision.redacted { return Redaction.withheld }
+        if labels { return Self.words(value, fact: legend.facts[Int(slot)]) }
         return Self.format(value, fact: legend.facts[Int(slot)], texts: [])
+    }
+
+    /// A value in words: a value's label where the rules give one, yes or no, "none" for an
+    /// empty list.
+    public static func words(_ value: FactValue, fact: FactInfo) -> String {
+        func label(_ i: Int) -> String { i < fact.labels.count ? fact.labels[i] : i < fact.values.count ? fact.values[i] : "?" }
+        switch value {
+        case .bool(let b): return b ? ReportWords.yes : ReportWords.no
+        case .choice(let c): return label(c)
+        case .set(let s):
+            let chosen = fact.values.indices.filter { s & (1 << UInt64($0)) != 0 }.map(label)
+            return chosen.isEmpty ? ReportWords.none : chosen.joined(separator: "; ")
+        default: return format(value, fact: fact, texts: [])
+        }
     }
 
     public static func format(_ value: FactValue, fact: FactInfo, texts: [String]) -> String {

@@ -1,6 +1,6 @@
-/// The report for people: per program the outcome and reason, the explanation tree with
-/// citations, then what to ask next. Every string it did not write itself (ids, the title and
-/// narrative, fact values, and the rules' own text, which a proposal or a rules folder supplies)
+/// One decision's explanation as text, for what prints a decision at a time (`tvpa test`'s
+/// failures, `diff --case`); a whole report is `ReportText` of a `ReportLayout`. Every string it did not
+/// write itself (ids, the title and narrative, fact values, and the rules' own text, which a proposal or a rules folder supplies)
 /// passes through `Escape`, so no control character or terminal escape sequence in a case
 /// reaches the terminal and no line break in it begins a line of the report.
 public struct TextRenderer {
@@ -18,46 +18,14 @@ public struct TextRenderer {
         }
     }
 
-    func outcome(_ o: Outcome) -> String {
-        switch o {
-        case .eligible: return paint("ELIGIBLE", "1;32")
-        case .notEligible: return paint("NOT ELIGIBLE", "1;31")
-        case .undetermined: return paint("UNDETERMINED", "1;33")
-        }
-    }
-
     /// Beside a fact the person chose not to answer.
     public static let declinedMark = "(declined to answer)"
     /// What a redacted report leaves out.
     public static let redactedNote = "the title, narrative, source, free text and fact values are withheld; the case and its family members are named by pseudonyms."
 
-    public func render(_ report: CaseReport) -> String {
-        var out = Escape.text(Redaction.heading(report.caseId, redacted: report.redacted)) + (report.title.map { ": \(Escape.text($0))" } ?? "") + "\n"
-        out += "Decision date: \(CivilDate.format(report.asOf))   Rules: \(Escape.text(report.rulesSource)) (\(report.rulesDigest.prefix(19))…)\n"
-        // A narrative's own line breaks are kept, each following line indented under it.
-        if let narrative = report.narrative { out += "Narrative: \(Escape.lines(narrative.trimmingCharacters(in: .whitespacesAndNewlines), indent: "  "))\n" }
-        if report.redacted { out += "Redacted: \(Self.redactedNote)\n" }
-        out += "\n"
-        for d in report.decisions {
-            let subject = d.subject == "principal" ? "" : " — family member \(Escape.text(d.subject))"
-            out += "\(Escape.text(d.programTitle)) [\(Escape.text(d.program))]\(subject): \(outcome(d.outcome)) (\(d.reason.rawValue))"
-            if let expected = d.expected, expected != d.outcome { out += paint("  expected \(expected.rawValue)", "1;35") }
-            out += "\n" + explanation(d) + "\n"
-        }
-        if !report.questions.isEmpty {
-            out += "What to ask next (most decisive first):\n"
-            for (i, q) in report.questions.enumerated() {
-                let who = q.subject == "principal" ? "" : " [\(Escape.text(q.subject))]"
-                out += "  \(i + 1). \(Escape.text(q.question))\(who) — \(Escape.text(q.name))"
-                if !q.values.isEmpty { out += " (\(Escape.text(q.values.joined(separator: ", "))))" }
-                out += "; settles \(q.decides) decision\(q.decides == 1 ? "" : "s")"
-                if q.declined { out += " " + Self.declinedMark }
-                out += "\n"
-            }
-            out += "\n"
-        }
-        out += Disclaimer.text + "\n"
-        return out
+    /// The report for people (`ReportLayout` as `ReportText`), at the default width.
+    public func render(_ report: CaseReport, options: ReportLayout.Options = .init()) -> String {
+        ReportText(color: color).render(ReportLayout(report, options: options))
     }
 
     /// One decision's body: law applied, notes, the explanation tree, what would settle it.

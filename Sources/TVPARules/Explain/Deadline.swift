@@ -39,6 +39,8 @@ public struct Deadline: Sendable, Hashable {
     public var warning: Bool
     /// The facts whose value would fix the date, by name.
     public var fixedBy: [String]
+    /// The report is redacted: Render shows no date and no day count, only `bucket`.
+    public var redacted = false
 
     public var date: Int? { earliest != nil && earliest == latest ? earliest : nil }
 

@@ -72,6 +72,8 @@ public struct CaseReport: Sendable {
     public var deadlines: [Deadline] = []
     /// The rules' words for the deadlines (`legend.clocks`) and the evidence lists.
     public var legend: Legend? = nil
+    /// Per dated parameter, the value in force on the decision date (for the clocks' sentences).
+    public var parameters: [Int?] = []
 }
 
 /// How much of the explanation to keep.

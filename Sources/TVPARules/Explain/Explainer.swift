@@ -49,13 +49,15 @@ public struct Explainer: Sendable {
         // Redacted, the report holds nothing of the envelope; the case is named by a pseudonym
         // once its place in the output is known (`CaseReport.pseudonymized`).
         let deadlines = Evaluator.clocks(for: file, decisionDate: decisionDate, with: &evaluator).map { reading in
-            Deadline(reading, info: program.legend.clocks[reading.clock], subject: subject(reading.member, in: file), asOf: decisionDate, facts: program.legend.facts)
+            var d = Deadline(reading, info: program.legend.clocks[reading.clock], subject: subject(reading.member, in: file), asOf: decisionDate, facts: program.legend.facts)
+            d.redacted = redact
+            return d
         }.sorted(by: Deadline.soonestFirst)
         return CaseReport(
             caseId: redact ? Redaction.withheld : file.id, title: redact ? nil : file.title, path: redact ? Redaction.withheld : file.path,
             asOf: decisionDate, source: redact ? nil : file.source, narrative: redact ? nil : file.narrative,
             rulesSource: program.sourceName, rulesDigest: program.digest, decisions: decisions, questions: questions, redacted: redact,
-            deadlines: deadlines, legend: program.legend)
+            deadlines: deadlines, legend: program.legend, parameters: program.parameterTables.indices.map { evaluator.parameter($0) })
     }
 
     /// Who a decision is about: `principal`, a member's id, or redacted, the member's number in

@@ -38,11 +38,12 @@ public struct TextRenderer {
         if let narrative = report.narrative { out += "Narrative: \(Escape.lines(narrative.trimmingCharacters(in: .whitespacesAndNewlines), indent: "  "))\n" }
         if report.redacted { out += "Redacted: \(Self.redactedNote)\n" }
         out += "\n"
+        out += DeadlineText.block(report, paint: paint)  // issue 13: Render/DeadlineText.swift
         for d in report.decisions {
             let subject = d.subject == "principal" ? "" : " — family member \(Escape.text(d.subject))"
             out += "\(Escape.text(d.programTitle)) [\(Escape.text(d.program))]\(subject): \(outcome(d.outcome)) (\(d.reason.rawValue))"
             if let expected = d.expected, expected != d.outcome { out += paint("  expected \(expected.rawValue)", "1;35") }
-            out += "\n" + explanation(d) + "\n"
+            out += "\n" + explanation(d) + EvidenceText.block(d, paint: paint) + "\n"  // issue 13: Render/EvidenceText.swift
         }
         if !report.questions.isEmpty {
             out += "What to ask next (most decisive first):\n"

@@ -74,6 +74,17 @@ public struct CaseReport: Sendable {
     public var legend: Legend? = nil
     /// Per dated parameter, the value in force on the decision date (for the clocks' sentences).
     public var parameters: [Int?] = []
+    /// What the case file expects of its clocks (`expect: {clocks: …}`), principal's first.
+    public var expectedClocks: [ExpectedClock] = []
+}
+
+/// One `expect: {clocks: {id: …}}` entry, with whom it is about.
+public struct ExpectedClock: Sendable, Hashable {
+    public var clock: String
+    /// The member's index (nil: the principal) and how the report names them.
+    public var member: Int?
+    public var subject: String
+    public var expectation: ClockExpectation
 }
 
 /// How much of the explanation to keep.

@@ -53,11 +53,16 @@ public struct Explainer: Sendable {
             d.redacted = redact
             return d
         }.sorted(by: Deadline.soonestFirst)
+        var expectedClocks = file.expectClocks.sorted { $0.key < $1.key }.map { ExpectedClock(clock: $0.key, member: nil, subject: "principal", expectation: $0.value) }
+        for (m, member) in file.members.enumerated() {
+            expectedClocks += member.expectClocks.sorted { $0.key < $1.key }.map { ExpectedClock(clock: $0.key, member: m, subject: subject(m, in: file), expectation: $0.value) }
+        }
         return CaseReport(
             caseId: redact ? Redaction.withheld : file.id, title: redact ? nil : file.title, path: redact ? Redaction.withheld : file.path,
             asOf: decisionDate, source: redact ? nil : file.source, narrative: redact ? nil : file.narrative,
             rulesSource: program.sourceName, rulesDigest: program.digest, decisions: decisions, questions: questions, redacted: redact,
-            deadlines: deadlines, legend: program.legend, parameters: program.parameterTables.indices.map { evaluator.parameter($0) })
+            deadlines: deadlines, legend: program.legend, parameters: program.parameterTables.indices.map { evaluator.parameter($0) },
+            expectedClocks: expectedClocks)
     }
 
     /// Who a decision is about: `principal`, a member's id, or redacted, the member's number in

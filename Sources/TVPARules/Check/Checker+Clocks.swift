@@ -35,7 +35,8 @@ extension Checker {
                 if c.subject == .principal, let f = read.sorted().first(where: { facts[$0].subject == .familyMember }) {
                     error(.checkSubjectMismatch, CheckMessages.clockSubjectMismatch(c.id.value, facts[f].name), at: c.id.location, help: CheckMessages.clockSubjectHelp)
                 }
-                for f in scope.facts { facts[f].readBy.append("clock \(c.id.value)") }
+                // A clock reads a derived fact's sources too: `tvpa facts` lists the clocks each fact feeds.
+                for f in read.sorted() where !facts[f].readBy.contains("clock \(c.id.value)") { facts[f].readBy.append("clock \(c.id.value)") }
                 clocks.append(ClockDecl(
                     id: c.id.value, kind: c.kind.value, title: c.title ?? c.id.value, subject: c.subject, date: date, when: when,
                     says: c.says, cite: c.cite.map(\.value), unverified: c.unverified, warnWithin: c.warnWithin?.value,

@@ -16,7 +16,8 @@ public enum DecisionJSON {
         ]
         if report.redacted { pairs.append(("redacted", .bool(true))) }
         pairs.append(("decisions", .array(report.decisions.map(decision))))
-        if let legend = report.legend { pairs.append(("deadlines", .array(report.deadlines.map { DeadlineJSON.deadline($0, legend: legend, parameters: report.parameters) }))) }
+        // Only when the rules declare clocks, so a rule set without them keeps its JSON as it was.
+        if let legend = report.legend, !legend.clocks.isEmpty { pairs.append(("deadlines", .array(report.deadlines.map { DeadlineJSON.deadline($0, legend: legend, parameters: report.parameters) }))) }
         pairs.append(("questions", .array(report.questions.map { q in
             var question: [(String, JSON)] = [("name", .string(q.name)), ("subject", .string(q.subject)), ("question", .string(q.question)), ("decides", .int(q.decides))]
             if q.declined { question.append(("declined", .bool(true))) }

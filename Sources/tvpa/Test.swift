@@ -37,6 +37,12 @@ struct Test: ParsableCommand {
             text += renderer.explanation(d)
             Output.print(text)
         }
+        for failure in check.clockFailures {
+            let e = failure.expected
+            let who = e.member == nil ? "" : " (family member \(Escape.text(e.subject)))"
+            let got = failure.got.map { ExpectationCheck.written($0) } ?? "none"
+            Output.print("FAIL \(Escape.text(failure.path)) [\(Escape.text(failure.caseId))] clock \(Escape.text(e.clock))\(who): expected \(e.expectation.written), got \(got)\n")
+        }
         if !quiet {
             for path in check.withoutExpectations { Output.print("note: \(Escape.text(path)) states no expectation") }
         }
@@ -54,6 +60,6 @@ struct Test: ParsableCommand {
             }
         }
         if check.invalidFiles > 0 { throw Exit.invalidInput }
-        if !check.failures.isEmpty || !coverageComplete { throw Exit.expectationsFailed }
+        if !check.failures.isEmpty || !check.clockFailures.isEmpty || !coverageComplete { throw Exit.expectationsFailed }
     }
 }

@@ -72,6 +72,26 @@ struct RedactionTests {
                 - rule: principal_ok
                 - {fact: fm_rel, in: [zqspouse, zqchild]}
                 - {lt: [fm_born, decision_date]}
+        clocks:
+          mk.ends:
+            kind: ends_on
+            title: The marker period ends
+            date: {add_days: [helped_on, 13600]}
+            says: The marker period ends.
+            cite: ["Marker Act 4"]
+            warn_within: 30
+          mk.member_by:
+            kind: act_by
+            subject: family_member
+            title: The member's marker deadline
+            date: {add_days: [{add_years: [fm_born, 62]}, -1]}
+            cite: ["Marker Act 5"]
+        evidence:
+          principal_ok:
+            guide: Any credible evidence.
+            cite: ["Marker Act 6"]
+            items:
+              statement: {text: A marker statement, cite: ["Marker Act 6"], on_file: {fact: kinds, has: zqlisttwo}}
         programs:
           main:
             title: Main program
@@ -117,6 +137,9 @@ struct RedactionTests {
         ("1963-02-14", "a member's date"), ("1972-10-03", "the other member's date"),
         ("864213579", "an integer"), ("zqbeta", "an enum value"), ("zqlisttwo", "a list's value"), ("zqrecgood", "a record's enum value"),
         ("zqspouse", "a member's enum value"), ("zqchild", "the other member's enum value"),
+        // Issue 13: a clock's date (helped_on + 13600 days), a member's clock date (fm_born + 62
+        // years - 1 day), and the day count, in text and in JSON.
+        ("2024-06-16", "a clock's date"), ("2025-02-13", "a member's clock date"), ("15 days", "a day count in text"), ("\"days\"", "a day count in JSON"),
     ]
 
     static let caseFile = """
@@ -219,7 +242,7 @@ struct RedactionTests {
         }
         // Without --redact the reports do show these, so their absence above means something.
         // (Free text other than the title and narrative is never shown, redacted or not.)
-        let shown: Set<String> = [Self.caseId, "MKTITLE", "MKNARRATIVE", "mkmemberone", "mkmembertwo", "1931-07-19", "1987-03-23", "1963-02-14", "864213579", "zqbeta", "zqlisttwo", "zqspouse"]
+        let shown: Set<String> = [Self.caseId, "MKTITLE", "MKNARRATIVE", "mkmemberone", "mkmembertwo", "1931-07-19", "1987-03-23", "1963-02-14", "864213579", "zqbeta", "zqlisttwo", "zqspouse", "2024-06-16", "2025-02-13", "15 days", "\"days\""]
         #expect(shown.isSubset(of: seenPlain), "not shown without --redact: \(shown.subtracting(seenPlain))")
     }
 
@@ -256,6 +279,26 @@ struct RedactionTests {
         let shown = decisions.compactMap { $0["explanation"] as? [String: Any] }.flatMap(values)
         #expect(!shown.isEmpty && shown.allSatisfy { $0 == "[redacted]" || $0 == "unknown" }, "\(shown)")
         #expect((object["questions"] as? [[String: Any]])?.first?["name"] as? String == "unasked")
+    }
+
+    @Test("redacted, a deadline is only passed / within 30 days / within 90 days / later (case-file.md, Redaction)")
+    func deadlinesRedacted() throws {
+        let s = try Setup()
+        defer { s.w.remove() }
+        let plain = try CLITests.run(["check", "--rules", s.rules, s.yaml]).stdout
+        #expect(plain.contains("The marker period ends: ends on 2024-06-16 — 15 days left"), "\(plain)")
+        let text = try CLITests.run(["check", "--rules", s.rules, "--redact", s.yaml]).stdout
+        #expect(text.contains("Deadlines (soonest first):"), "\(text)")
+        #expect(text.contains("[SOON] The marker period ends: ends on — within 30 days"), "\(text)")
+        #expect(text.contains("The member's marker deadline [family member case 1 · member 1]: act by — passed") == false)
+        #expect(text.contains("The member's marker deadline [family member case 1 · member 1]: act by — later"), "\(text)")
+        #expect(text.contains("[on file] A marker statement"), "\(text)")
+        let json = try CLITests.run(["check", "--rules", s.rules, "--format", "json", "--redact", s.yaml]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let deadlines = try #require(object["deadlines"] as? [[String: Any]])
+        #expect(deadlines.map { $0["bucket"] as? String } == ["within_30_days", "later", "later"])
+        #expect(deadlines.allSatisfy { $0["date"] == nil && $0["days"] == nil && $0["earliest"] == nil && $0["latest"] == nil && $0["status"] == nil })
+        #expect(deadlines.map { $0["subject"] as? String } == ["principal", "case 1 · member 1", "case 1 · member 2"])
     }
 
     @Test("pseudonyms follow the order of the report: case 1, case 2, … in corpus order, never the ids")

@@ -200,7 +200,7 @@ struct Mutator {
             b.swapAt(p, q)
         default:
             // A list value repeated.
-            guard let open = Self.find(Array("[\"".utf8), in: b, near: p), let close = Self.find([UInt8(ascii: "\"")], in: b, near: open + 2) else { return once(b) }
+            guard let open = Self.find(Array("[\"".utf8), in: b, near: p), let close = Self.find([UInt8(ascii: "\"")], in: b, near: open + 2), close > open else { return once(b) }
             b.insert(contentsOf: Array(b[(open + 1)...close]) + [UInt8(ascii: ",")], at: open + 1)
         }
         return b

@@ -300,7 +300,7 @@ struct CaseBuilder {
         guard let pairs = reader.pairs(node, what: "expect") else { return [:] }
         var ids: [String] { program.programs.filter { $0.subject == subject }.map(\.id) }
         var expect: [String: Outcome] = [:]
-        for (key, keyNode, value) in pairs {
+        for (key, keyNode, value) in pairs where key != Self.clocksKey {
             guard program.programs.contains(where: { $0.subject == subject && $0.id == key }) else {
                 reader.report(.caseUnknownProgram, CaseMessages.unknownProgram(key), at: keyNode, help: reader.suggestion(for: key, in: ids) ?? "programs: \(ids.joined(separator: ", "))")
                 continue
@@ -310,6 +310,42 @@ struct CaseBuilder {
                 continue
             }
             expect[key] = outcome
+        }
+        return expect
+    }
+
+    /// The key under `expect:` that holds expected clocks.
+    static let clocksKey = "clocks"
+
+    /// `expect: {clocks: {id: DATE | none | {earliest: DATE|null, latest: DATE|null}}}`.
+    mutating func readExpectedClocks(_ node: Node, subject: SubjectName) -> [String: ClockExpectation] {
+        guard case .mapping(let m) = node, let clocksNode = m[Node(Self.clocksKey)], !NodeReader.isNull(clocksNode),
+            let pairs = reader.pairs(clocksNode, what: "expected clocks")
+        else { return [:] }
+        let ids = program.legend.clocks.filter { $0.subject == subject }.map(\.id)
+        var expect: [String: ClockExpectation] = [:]
+        func day(_ n: Node) -> Int?? {
+            if NodeReader.isNull(n) { return .some(nil) }
+            guard case .scalar(let s) = n, let d = CivilDate.parse(s.string) else {
+                reader.report(.caseInvalidDate, CaseMessages.invalidExpectedClock(reader.shown(n.string ?? n.kindName)), at: n, help: CaseMessages.expectedClockHelp)
+                return nil
+            }
+            return .some(d)
+        }
+        for (key, keyNode, value) in pairs {
+            guard ids.contains(key) else {
+                reader.report(.caseUnknownKey, CaseMessages.unknownClock(reader.shown(key)), at: keyNode, help: reader.suggestion(for: key, in: ids) ?? "clocks: \(ids.joined(separator: ", "))")
+                continue
+            }
+            if case .scalar(let s) = value, s.string == "none" {
+                expect[key] = ClockExpectation.none
+            } else if case .mapping(let bounds) = value {
+                let e = bounds[Node("earliest")].map(day) ?? .some(nil), l = bounds[Node("latest")].map(day) ?? .some(nil)
+                guard let earliest = e, let latest = l else { continue }
+                expect[key] = .between(earliest: earliest, latest: latest)
+            } else if let d = day(value), let d {
+                expect[key] = .date(d)
+            }
         }
         return expect
     }

@@ -7,6 +7,8 @@ public struct CaseFile: Sendable, Equatable {
         public var values: [FactValue]
         public var expect: [String: Outcome]
         public var location: SourceLocation
+        /// `expect: {clocks: …}` for this member (issue 13).
+        public var expectClocks: [String: ClockExpectation] = [:]
         /// The `fm_` facts this member chose not to answer (slots, ascending); the principal's
         /// declined facts are the file's.
         public var declined: [Int32] = []
@@ -23,6 +25,8 @@ public struct CaseFile: Sendable, Equatable {
     public var records: [[[FactValue]]]
     public var texts: [String]
     public var expect: [String: Outcome]
+    /// `expect: {clocks: …}` for the principal (issue 13).
+    public var expectClocks: [String: ClockExpectation] = [:]
     /// Where each given fact was written (principal), compactly: it is read only when a
     /// diagnostic points at a fact.
     public var factPlaces: FactPlaces

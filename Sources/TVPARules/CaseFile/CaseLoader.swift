@@ -131,7 +131,9 @@ public struct CaseLoader {
                 }
                 let expect = f["expect"].map { NodeReader.isNull($0) ? [:] : builder.readExpect($0, subject: .familyMember) } ?? [:]
                 let declined = f["declined"].map { builder.readDeclined($0, subject: .familyMember, values: memberValues, locations: memberLocations) } ?? []
-                members.append(CaseFile.Member(id: memberId.value, values: memberValues, expect: expect, location: memberId.location, declined: declined))
+                var member = CaseFile.Member(id: memberId.value, values: memberValues, expect: expect, location: memberId.location, declined: declined)
+                member.expectClocks = f["expect"].map { NodeReader.isNull($0) ? [:] : builder.readExpectedClocks($0, subject: .familyMember) } ?? [:]
+                members.append(member)
             }
         }
         for (t, node) in memberReferences where !memberIds.contains(builder.texts[Int(t)]) {
@@ -150,11 +152,14 @@ public struct CaseLoader {
             source: builder.text(fields["source"], what: "source"), narrative: builder.text(fields["narrative"], what: "narrative"),
             values: values, members: [], records: builder.records, texts: builder.texts, expect: expect, factPlaces: FactPlaces(locations, file: reader.file),
             declined: declined)
+        file.expectClocks = fields["expect"].map { NodeReader.isNull($0) ? [:] : builder.readExpectedClocks($0, subject: .principal) } ?? [:]
         // Each member's slots start from the principal's.
         file.members = members.map { m in
             var merged = values
             for (slot, v) in m.values.enumerated() where program.legend.facts[slot].subject == .familyMember { merged[slot] = v }
-            return CaseFile.Member(id: m.id, values: merged, expect: m.expect, location: m.location, declined: m.declined)
+            var member = CaseFile.Member(id: m.id, values: merged, expect: m.expect, location: m.location, declined: m.declined)
+            member.expectClocks = m.expectClocks
+            return member
         }
         if !builder.reader.diagnostics.hasErrors {
             let decision = file.decisionDate(override: asOfOverride, today: today)

@@ -2,6 +2,9 @@
 /// name, an id) is quoted as a short, escaped excerpt (`Quote.token`); the loader passes a
 /// stand-in instead when values are withheld (`--redact`, a `sensitive` fact).
 enum CaseMessages {
+    static func invalidExpectedClock(_ shown: String) -> String { "expected clock '\(shown)' is not a date, 'none' or {earliest, latest}" }
+    static let expectedClockHelp = "write the date (YYYY-MM-DD), 'none' when the clock does not apply, or {earliest: YYYY-MM-DD, latest: YYYY-MM-DD} when a fact leaves it unknown"
+    static func unknownClock(_ shown: String) -> String { "unknown clock '\(shown)' under expect: clocks" }
     static func contradiction(_ message: String) -> String { "contradiction: \(message)" }
     static func csvBoolean(_ name: String, _ value: String) -> String { "'\(name)' must be true or false, found '\(Quote.token(value))'" }
     static let csvBooleanHelp = "write TRUE or FALSE (in any case), or leave the cell empty when it is not known"

@@ -6,6 +6,8 @@ public struct CheckedRuleSet: Sendable {
     public var rules: [RuleDecl]
     public var programs: [ProgramDecl]
     public var contradictions: [ContradictionDecl]
+    public var clocks: [ClockDecl] = []
+    public var evidence: [EvidenceDecl] = []
     /// The source files' paths and texts, for the digest and for dumps.
     public var sources: [SourceText]
     public var warnings: [Diagnostic]
@@ -151,6 +153,40 @@ public struct ProgramDecl: Sendable {
     public var discretionary: String?
     public var notApplicable: [NotApplicableDecl]
     public var notes: [NoteDecl]
+    public var location: SourceLocation
+}
+
+public struct ClockDecl: Sendable {
+    public var id: String
+    public var kind: ClockKind
+    public var title: String
+    public var subject: SubjectName
+    public var date: CheckedValue
+    public var when: CheckedCondition?
+    public var says: String?
+    public var cite: [String]
+    public var unverified: String?
+    public var warnWithin: Int?
+    /// The facts an advocate can give that the date reads (derived facts expanded to their sources).
+    public var dateFacts: [Int]
+    public var location: SourceLocation
+}
+
+public struct EvidenceItemDecl: Sendable {
+    public var id: String
+    public var text: String
+    public var cite: [String]
+    public var onFile: CheckedCondition?
+    public var required: Bool
+    public var unverified: String?
+    public var location: SourceLocation
+}
+
+public struct EvidenceDecl: Sendable {
+    public var rule: Int
+    public var guide: String?
+    public var cite: [String]
+    public var items: [EvidenceItemDecl]
     public var location: SourceLocation
 }
 

@@ -99,8 +99,10 @@ public struct Checker {
                 contradictions.append(ContradictionDecl(id: c.id.value, when: when, message: c.message, cite: c.cite.map(\.value), location: c.id.location))
             }
         }
+        let clocks = resolveClocks(files)
+        let evidence = resolveEvidence(files)
         let warnings = reportUnusedFacts()
-        return CheckedRuleSet(facts: facts, parameters: parameters, rules: rules, programs: programs, contradictions: contradictions, sources: sources, warnings: warnings)
+        return CheckedRuleSet(facts: facts, parameters: parameters, rules: rules, programs: programs, contradictions: contradictions, clocks: clocks, evidence: evidence, sources: sources, warnings: warnings)
     }
 
     // MARK: Declarations

@@ -84,10 +84,20 @@ public enum Compiler {
             program.contradictionReadsMember = program.contradictions.map { node in
                 program.nodeInfoFacts(node).contains { checked.facts[Int($0)].subject == .familyMember }
             }
+            program.clocks = checked.clocks.enumerated().map { i, c in
+                owner = .clock(Int32(i))
+                return Program.Clock(subject: c.subject, date: value(c.date), when: c.when.map { condition($0) } ?? -1, dateFacts: c.dateFacts.map { Int32($0) })
+            }
+            program.evidence = checked.evidence.enumerated().map { i, e in
+                owner = .evidence(Int32(i))
+                return Program.EvidenceList(rule: Int32(e.rule), onFile: e.items.map { item in item.onFile.map { condition($0) } ?? -1 })
+            }
             placeAgeFloors()
             program.derivedFacts = program.facts.indices.filter { program.facts[$0].derived >= 0 }.map { Int32($0) }
             program.perMemberRules = program.rules.map(\.perMember)
+            // Evidence `on_file` conditions are evaluated after a traced decision, as notes are.
             program.noteConditions = program.rules.flatMap(\.notes) + program.versions.flatMap(\.notes) + program.programs.flatMap(\.notes)
+                + program.evidence.flatMap { $0.onFile.filter { $0 >= 0 } }
         }
 
         /// Finds, for every `years_between(date_of_birth, X)`, the given ages that bound it from

@@ -16,6 +16,11 @@ public struct Legend: Sendable {
     public var parameters: [ParameterInfo] = []
     /// Per declared contradiction, indexed like `Program.contradictions`.
     public var contradictions: [ContradictionInfo] = []
+    /// Per clock, indexed like `Program.clocks`.
+    public var clocks: [ClockInfo] = []
+    /// Per evidence list, indexed like `Program.evidence`; `evidenceOfRule[r]` is rule r's list, or -1.
+    public var evidence: [EvidenceInfo] = []
+    public var evidenceOfRule: [Int32] = []
     /// Which rules each rule reads, and the rules under each program.
     public var graph = RuleGraph(references: [], programRules: [])
 
@@ -172,6 +177,36 @@ public struct ParameterInfo: Sendable {
     public var location: SourceLocation
 }
 
+/// A clock's words and citations: what a report says about the date.
+public struct ClockInfo: Sendable {
+    public var id: String
+    public var kind: ClockKind
+    public var title: String
+    public var subject: SubjectName
+    public var says: Template?
+    public var cite: [String]
+    public var unverified: String?
+    public var warnWithin: Int?
+    public var location: SourceLocation
+}
+
+public struct EvidenceItemInfo: Sendable {
+    public var id: String
+    public var text: String
+    public var cite: [String]
+    /// Whether the case can record it (an `on_file` condition exists).
+    public var recorded: Bool
+    public var required: Bool
+    public var unverified: String?
+}
+
+public struct EvidenceInfo: Sendable {
+    public var rule: Int
+    public var guide: String?
+    public var cite: [String]
+    public var items: [EvidenceItemInfo]
+}
+
 public struct ContradictionInfo: Sendable {
     public var id: String
     public var message: String
@@ -218,6 +253,16 @@ extension Legend {
                 location: p.location)
         }
         legend.contradictions = checked.contradictions.map { ContradictionInfo(id: $0.id, message: $0.message, cite: $0.cite, location: $0.location) }
+        legend.clocks = checked.clocks.map { c in
+            ClockInfo(id: c.id, kind: c.kind, title: c.title, subject: c.subject, says: c.says.map(template), cite: c.cite, unverified: c.unverified, warnWithin: c.warnWithin, location: c.location)
+        }
+        legend.evidence = checked.evidence.map { e in
+            EvidenceInfo(rule: e.rule, guide: e.guide, cite: e.cite, items: e.items.map {
+                EvidenceItemInfo(id: $0.id, text: $0.text, cite: $0.cite, recorded: $0.onFile != nil, required: $0.required, unverified: $0.unverified)
+            })
+        }
+        legend.evidenceOfRule = Array(repeating: -1, count: checked.rules.count)
+        for (i, e) in checked.evidence.enumerated() { legend.evidenceOfRule[e.rule] = Int32(i) }
         legend.graph = RuleGraph(checked)
         return legend
     }

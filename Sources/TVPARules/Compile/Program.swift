@@ -59,6 +59,24 @@ public struct Program: Sendable {
         case contradiction(Int32)
         /// A derived fact's formula.
         case fact(Int32)
+        /// A clock's date or condition, or an evidence list's `on_file` (`Program.clocks`, `Program.evidence`).
+        case clock(Int32)
+        case evidence(Int32)
+    }
+
+    /// A named date (`clocks:`): its value node, the condition under which it matters, and
+    /// the facts that would fix it when it is not known.
+    public struct Clock: Sendable {
+        public var subject: SubjectName
+        public var date: Int32
+        public var when: Int32  // -1: always
+        public var dateFacts: [Int32]
+    }
+
+    /// An element's evidence list: per item its `on_file` condition node (-1: the case does not record it).
+    public struct EvidenceList: Sendable {
+        public var rule: Int32
+        public var onFile: [Int32]
     }
 
     public struct Version: Sendable {
@@ -141,6 +159,8 @@ public struct Program: Sendable {
     public var perMemberRules: [Bool] = []
     /// Every note's condition (programs', rules' and versions'), evaluated after a traced decision.
     public var noteConditions: [Int32] = []
+    public var clocks: [Clock] = []
+    public var evidence: [EvidenceList] = []
     /// Names, texts, citations, the vocabulary and the rule graph: what later stages read.
     public var legend: Legend
     /// `sha256:` of the rule files, so a report says which law produced it.

@@ -52,6 +52,24 @@ public enum ProgramDump {
             if !entry.notApplicable.isEmpty { out += " not_applicable[" + entry.notApplicable.map { "#\($0)" }.joined(separator: ",") + "]" }
             out += "\n"
         }
+        if !p.clocks.isEmpty {
+            out += "clocks:\n"
+            for (i, c) in p.clocks.enumerated() {
+                let info = p.legend.clocks[i]
+                var line = "  c\(i) \(info.id) (\(info.kind.rawValue), \(c.subject)) date $\(c.date)"
+                if c.when >= 0 { line += " when #\(c.when)" }
+                if !c.dateFacts.isEmpty { line += " fixed by[" + c.dateFacts.map { "f\($0)" }.joined(separator: ",") + "]" }
+                if let w = info.warnWithin { line += " warn \(w)d" }
+                out += line + " @\(info.location.line):\(info.location.column)\n"
+            }
+        }
+        if !p.evidence.isEmpty {
+            out += "evidence:\n"
+            for (i, e) in p.evidence.enumerated() {
+                let info = p.legend.evidence[i]
+                out += "  e\(i) r\(e.rule) " + zip(info.items, e.onFile).map { item, n in n >= 0 ? "\(item.id) #\(n)" : item.id }.joined(separator: ", ") + "\n"
+            }
+        }
         return out
     }
 

@@ -82,6 +82,8 @@ public struct CheckedView {
     public var rules: [RuleDecl]
     public var programs: [ProgramDecl]
     public var contradictions: [ContradictionDecl]
+    public var clocks: [ClockDecl]
+    public var evidence: [EvidenceDecl]
 
     public init(_ c: CheckedRuleSet) {
         facts = c.facts
@@ -89,6 +91,8 @@ public struct CheckedView {
         rules = c.rules
         programs = c.programs
         contradictions = c.contradictions
+        clocks = c.clocks
+        evidence = c.evidence
     }
 }
 

@@ -12,7 +12,10 @@ public enum Vocabulary {
                 if fact.sensitive || fact.type == .text { head += "  [sensitive]" }
                 out += head + "\n"
                 if let q = fact.question { out += "      question: \(q)\n" }
-                if !fact.readBy.isEmpty { out += "      read by: \(unique(fact.readBy).joined(separator: ", "))\n" }
+                let clocks = unique(fact.readBy.filter { $0.hasPrefix("clock ") }).map { String($0.dropFirst(6)) }
+                let readers = unique(fact.readBy.filter { !$0.hasPrefix("clock ") })
+                if !readers.isEmpty { out += "      read by: \(readers.joined(separator: ", "))\n" }
+                if !clocks.isEmpty { out += "      feeds clocks: \(clocks.joined(separator: ", "))\n" }
             }
         }
         return out
@@ -45,10 +48,16 @@ public enum Vocabulary {
         func optional(_ body: JSON) -> JSON { .object([("anyOf", .array([body, .object([("type", .string("null"))])]))]) }
         let id = JSON.object([("type", .string("string")), ("pattern", .string("^[a-z0-9-]+$"))])
         let outcomes = JSON.object([("enum", .array(["eligible", "not_eligible", "undetermined"].map { .string($0) }))])
+        let day = JSON.object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))])
+        let clockValue = JSON.object([("anyOf", .array([
+            day, .object([("const", .string("none"))]),
+            .object([("type", .string("object")), ("properties", .object([("earliest", optional(day)), ("latest", optional(day))])), ("additionalProperties", .bool(false))]),
+        ]))])
         func expect(_ subject: SubjectName) -> JSON {
-            optional(.object([
+            let clocks = JSON.object([("type", .string("object")), ("properties", .object(rules.clocks.filter { $0.subject == subject }.map { ($0.id, clockValue) })), ("additionalProperties", .bool(false))])
+            return optional(.object([
                 ("type", .string("object")),
-                ("properties", .object(rules.programs.filter { $0.subject == subject }.map { ($0.id, outcomes) })),
+                ("properties", .object(rules.programs.filter { $0.subject == subject }.map { ($0.id, outcomes) } + [("clocks", optional(clocks))])),
                 ("additionalProperties", .bool(false)),
             ]))
         }

@@ -17,6 +17,8 @@ public struct Decision: Sendable {
     public var missingFacts: [MissingFact]
     /// What the case file expected, if it said.
     public var expected: Outcome?
+    /// The evidence lists of the elements that are met or unknown (none when not applicable).
+    public var evidence: [EvidenceCheck] = []
     /// The rules' words, the subject's values and the parameters in force: what the notes
     /// and sentences are filled with.
     public var legend: Legend
@@ -66,6 +68,23 @@ public struct CaseReport: Sendable {
     /// Every missing fact across the case's decisions, the most decisive first.
     public var questions: [MissingFact]
     public var redacted: Bool
+    /// The clocks that matter for the case, soonest first (issue 13).
+    public var deadlines: [Deadline] = []
+    /// The rules' words for the deadlines (`legend.clocks`) and the evidence lists.
+    public var legend: Legend? = nil
+    /// Per dated parameter, the value in force on the decision date (for the clocks' sentences).
+    public var parameters: [Int?] = []
+    /// What the case file expects of its clocks (`expect: {clocks: …}`), principal's first.
+    public var expectedClocks: [ExpectedClock] = []
+}
+
+/// One `expect: {clocks: {id: …}}` entry, with whom it is about.
+public struct ExpectedClock: Sendable, Hashable {
+    public var clock: String
+    /// The member's index (nil: the principal) and how the report names them.
+    public var member: Int?
+    public var subject: String
+    public var expectation: ClockExpectation
 }
 
 /// How much of the explanation to keep.

@@ -48,10 +48,21 @@ public struct Explainer: Sendable {
         }
         // Redacted, the report holds nothing of the envelope; the case is named by a pseudonym
         // once its place in the output is known (`CaseReport.pseudonymized`).
+        let deadlines = Evaluator.clocks(for: file, decisionDate: decisionDate, with: &evaluator).map { reading in
+            var d = Deadline(reading, info: program.legend.clocks[reading.clock], subject: subject(reading.member, in: file), asOf: decisionDate, facts: program.legend.facts)
+            d.redacted = redact
+            return d
+        }.sorted(by: Deadline.soonestFirst)
+        var expectedClocks = file.expectClocks.sorted { $0.key < $1.key }.map { ExpectedClock(clock: $0.key, member: nil, subject: "principal", expectation: $0.value) }
+        for (m, member) in file.members.enumerated() {
+            expectedClocks += member.expectClocks.sorted { $0.key < $1.key }.map { ExpectedClock(clock: $0.key, member: m, subject: subject(m, in: file), expectation: $0.value) }
+        }
         return CaseReport(
             caseId: redact ? Redaction.withheld : file.id, title: redact ? nil : file.title, path: redact ? Redaction.withheld : file.path,
             asOf: decisionDate, source: redact ? nil : file.source, narrative: redact ? nil : file.narrative,
-            rulesSource: program.sourceName, rulesDigest: program.digest, decisions: decisions, questions: questions, redacted: redact)
+            rulesSource: program.sourceName, rulesDigest: program.digest, decisions: decisions, questions: questions, redacted: redact,
+            deadlines: deadlines, legend: program.legend, parameters: program.parameterTables.indices.map { evaluator.parameter($0) },
+            expectedClocks: expectedClocks)
     }
 
     /// Who a decision is about: `principal`, a member's id, or redacted, the member's number in
@@ -110,10 +121,19 @@ public struct Explainer: Sendable {
             if !missing.contains(where: { $0.name == f.name && $0.subject == f.subject }) { missing.append(f) }
         }
         let expected = raw.member.map { file.members[$0].expect[entry.id] } ?? file.expect[entry.id]
+        var evidence: [EvidenceCheck] = []
+        if raw.notApplicable == nil, !program.legend.evidence.isEmpty {
+            for r in program.legend.graph.programRules[raw.program] {
+                let list = Int(program.legend.evidenceOfRule[r])
+                guard list >= 0, let status = trace.ruleStatus[r], status != .no else { continue }
+                let onFile: [Tri?] = program.evidence[list].onFile.map { $0 >= 0 ? trace.status[Int($0)] : nil }
+                evidence.append(EvidenceCheck(list: list, rule: r, status: status, onFile: onFile))
+            }
+        }
         return Decision(
             programIndex: raw.program, program: entry.id, programTitle: decl.title, subject: subject, outcome: raw.outcome, reason: raw.reason,
             lawVersions: lawVersions, discretionary: decl.discretionary != nil || builder.discretionary,
-            notes: notes, explanation: view == .off ? nil : builder.tree, missingFacts: missing, expected: expected,
+            notes: notes, explanation: view == .off ? nil : builder.tree, missingFacts: missing, expected: expected, evidence: evidence,
             legend: program.legend, values: trace.values, parameters: trace.parameters, redacted: redact)
     }
 }

@@ -48,6 +48,8 @@ extension CaseReport {
             }
         }
         for i in report.questions.indices { report.questions[i].subject = rename(report.questions[i].subject) }
+        for i in report.deadlines.indices { report.deadlines[i].subject = rename(report.deadlines[i].subject) }
+        for i in report.expectedClocks.indices { report.expectedClocks[i].subject = rename(report.expectedClocks[i].subject) }
         return report
     }
 }

@@ -6,7 +6,7 @@ public enum RuleFileParser {
         var reader = NodeReader(file: source.path)
         var file = SyntaxFile(path: source.path)
         guard let root = reader.compose(source.text) else { return (file, reader.diagnostics.all) }
-        guard let top = reader.fields(root, what: "a rule file", allowed: ["facts", "derived", "contradictions", "parameters", "rules", "programs"]) else {
+        guard let top = reader.fields(root, what: "a rule file", allowed: ["facts", "derived", "contradictions", "parameters", "rules", "programs", "clocks", "evidence"]) else {
             return (file, reader.diagnostics.all)
         }
         if let node = top["facts"] { file.facts = reader.named(node, what: "facts") { r, name, n in r.fact(name, n) } }
@@ -14,6 +14,8 @@ public enum RuleFileParser {
         if let node = top["parameters"] { file.parameters = reader.named(node, what: "parameters") { r, name, n in r.parameter(name, n) } }
         if let node = top["rules"] { file.rules = reader.named(node, what: "rules") { r, name, n in r.rule(name, n) } }
         if let node = top["programs"] { file.programs = reader.named(node, what: "programs") { r, name, n in r.program(name, n) } }
+        if let node = top["clocks"] { file.clocks = reader.named(node, what: "clocks") { r, name, n in r.clock(name, n) } }
+        if let node = top["evidence"] { file.evidence = reader.named(node, what: "evidence") { r, name, n in r.evidence(name, n) } }
         if let node = top["contradictions"], let items = reader.sequence(node, what: "contradictions") {
             file.contradictions = items.compactMap { reader.contradiction($0) }
         }
@@ -187,5 +189,29 @@ extension NodeReader {
             let id = scalar(f["id"]!, what: "id"), let when = condition(f["when"]!), let message = string(f["message"], what: "message")
         else { return nil }
         return ContradictionSyntax(id: id, when: when, message: message, cite: citations(f["cite"]))
+    }
+
+    mutating func clock(_ id: Located<String>, _ node: Node) -> ClockSyntax? {
+        guard let f = fields(node, what: ParseMessages.named("clock", id.value), allowed: ["kind", "title", "subject", "date", "when", "says", "cite", "unverified", "warn_within"], required: ["kind", "date"]),
+            let kind = enumeration(f["kind"]!, ClockKind.self, what: "clock kind"), let date = value(f["date"]!)
+        else { return nil }
+        return ClockSyntax(
+            id: id, kind: kind, title: string(f["title"], what: "title"),
+            subject: f["subject"].flatMap { enumeration($0, SubjectName.self, what: "subject")?.value } ?? .principal,
+            date: date, when: f["when"].flatMap { condition($0) }, says: string(f["says"], what: "says"), cite: citations(f["cite"]),
+            unverified: string(f["unverified"], what: "unverified"), warnWithin: f["warn_within"].flatMap { integer($0, what: "warn_within") })
+    }
+
+    mutating func evidence(_ rule: Located<String>, _ node: Node) -> EvidenceSyntax? {
+        guard let f = fields(node, what: ParseMessages.named("evidence for", rule.value), allowed: ["guide", "cite", "items"], required: ["items"]) else { return nil }
+        let items: [EvidenceItemSyntax] = named(f["items"]!, what: "evidence items") { r, id, n in
+            guard let g = r.fields(n, what: ParseMessages.named("evidence item", id.value), allowed: ["text", "cite", "on_file", "required", "unverified"], required: ["text"]),
+                let text = r.string(g["text"], what: "text")
+            else { return nil }
+            return EvidenceItemSyntax(
+                id: id, text: text, cite: r.citations(g["cite"]), onFile: g["on_file"].flatMap { r.condition($0) },
+                required: g["required"].flatMap { r.bool($0, what: "required") } ?? false, unverified: r.string(g["unverified"], what: "unverified"))
+        }
+        return EvidenceSyntax(rule: rule, guide: string(f["guide"], what: "guide"), cite: citations(f["cite"]), items: items)
     }
 }

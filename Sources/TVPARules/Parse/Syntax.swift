@@ -20,6 +20,8 @@ public struct SyntaxFile: Sendable, Hashable {
     public var parameters: [ParameterSyntax] = []
     public var rules: [RuleSyntax] = []
     public var programs: [ProgramSyntax] = []
+    public var clocks: [ClockSyntax] = []
+    public var evidence: [EvidenceSyntax] = []
 }
 
 public enum FactTypeName: String, Sendable, Hashable, CaseIterable {
@@ -221,4 +223,48 @@ public struct ValueSyntax: Sendable, Hashable {
     }
     public var kind: Kind
     public var location: SourceLocation
+}
+
+/// What a clock's date means (issue 13): `act_by` — the last day on which an act is in time;
+/// `ends_on` — the last day of a status or period; `from` — the first day something is possible.
+public enum ClockKind: String, Sendable, Hashable, CaseIterable {
+    case actBy = "act_by"
+    case endsOn = "ends_on"
+    case from
+}
+
+/// `clocks: {id: {...}}`: a named date computed from facts, parameters and the decision date.
+public struct ClockSyntax: Sendable, Hashable {
+    public var id: Located<String>
+    public var kind: Located<ClockKind>
+    public var title: String?
+    public var subject: SubjectName
+    public var date: ValueSyntax
+    public var when: ConditionSyntax?
+    public var says: String?
+    public var cite: [Located<String>]
+    public var unverified: String?
+    /// `warn_within:` days: a date this close to the decision date is flagged.
+    public var warnWithin: Located<Int>?
+}
+
+/// One kind of evidence for an element: `items: {id: {text, cite, on_file, required}}`.
+public struct EvidenceItemSyntax: Sendable, Hashable {
+    public var id: Located<String>
+    public var text: String
+    public var cite: [Located<String>]
+    /// Whether the case records it as on file (a condition over the case's facts).
+    public var onFile: ConditionSyntax?
+    /// The regulation requires it (most kinds are examples of "any credible evidence").
+    public var required: Bool
+    public var unverified: String?
+}
+
+/// `evidence: {rule id: {guide, cite, items}}`: what establishes an element of the law.
+public struct EvidenceSyntax: Sendable, Hashable {
+    public var rule: Located<String>
+    /// A note said with the list ("any credible evidence; a guide, not a requirement").
+    public var guide: String?
+    public var cite: [Located<String>]
+    public var items: [EvidenceItemSyntax]
 }

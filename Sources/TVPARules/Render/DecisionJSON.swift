@@ -16,6 +16,8 @@ public enum DecisionJSON {
         ]
         if report.redacted { pairs.append(("redacted", .bool(true))) }
         pairs.append(("decisions", .array(report.decisions.map(decision))))
+        // Only when the rules declare clocks, so a rule set without them keeps its JSON as it was.
+        if let legend = report.legend, !legend.clocks.isEmpty { pairs.append(("deadlines", .array(report.deadlines.map { DeadlineJSON.deadline($0, legend: legend, parameters: report.parameters) }))) }
         pairs.append(("questions", .array(report.questions.map { q in
             var question: [(String, JSON)] = [("name", .string(q.name)), ("subject", .string(q.subject)), ("question", .string(q.question)), ("decides", .int(q.decides))]
             if q.declined { question.append(("declined", .bool(true))) }
@@ -37,6 +39,7 @@ public enum DecisionJSON {
         ]
         if let e = d.explanation, let root = e.root { pairs.append(("explanation", node(root, e, words))) }
         pairs.append(("missing_facts", .array(d.missingFacts.map { missing($0, legend: d.legend) })))
+        if !d.evidence.isEmpty { pairs.append(("evidence", .array(d.evidence.map { DeadlineJSON.evidence($0, legend: d.legend) }))) }
         if let expected = d.expected { pairs.append(("expected", .string(expected.rawValue))) }
         return .object(pairs)
     }

@@ -12,6 +12,7 @@ public enum Vocabulary {
                 if fact.sensitive || fact.type == .text { head += "  [sensitive]" }
                 out += head + "\n"
                 if let q = fact.question { out += "      question: \(q)\n" }
+                if fact.asking != .plain { out += "      asking: \(fact.asking.rawValue)\(fact.whyAsked.map { " — \($0)" } ?? "")\n" }
                 if !fact.readBy.isEmpty { out += "      read by: \(unique(fact.readBy).joined(separator: ", "))\n" }
             }
         }

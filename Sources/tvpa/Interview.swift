@@ -29,6 +29,11 @@ struct InterviewCommand: ParsableCommand {
     @Option(help: .hidden)
     var benchRuns: Int?
 
+    /// Answers from this file (taken as the truth) and prints how many questions were asked
+    /// (`scripts/interview-examples`).
+    @Option(help: .hidden)
+    var replay: String?
+
     func run() throws {
         let program = try rules.compile()
         let date = try asOf.map { try decisionDate($0, option: "--as-of") }
@@ -37,6 +42,7 @@ struct InterviewCommand: ParsableCommand {
             throw ValidationError("unknown program '\(id)'" + (Suggest.help(for: id, in: ids).map { "; \($0)" } ?? ""))
         }
         let scope = programs.isEmpty ? nil : Set(programs)
+        if let replay { return try Self.replay(replay, program: program, programs: scope, asOf: date) }
         let prompter: Prompter = TerminalPrompter.make() ?? LinePrompter()
         defer { prompter.close() }
 
@@ -97,6 +103,24 @@ struct InterviewCommand: ParsableCommand {
         try session.run(&interview) { try Self.save($0, to: path) }
         prompter.say(InterviewWords.saved(path))
         Output.print(InterviewSummary.render(interview.summary(), color: Output.isTerminal))
+    }
+
+    static func replay(_ path: String, program: Program, programs: Set<String>?, asOf: Int?) throws {
+        let (texts, readDiagnostics) = SourceReader.readFile(path)
+        guard let text = texts.first else {
+            Output.error(DiagnosticRenderer.render(readDiagnostics))
+            throw Exit.invalidInput
+        }
+        let (file, diagnostics) = CaseLoader(program: program).load(text, asOfOverride: asOf)
+        Output.error(DiagnosticRenderer.render(diagnostics))
+        guard let file else { throw Exit.invalidInput }
+        do {
+            let r = try InterviewReplay.run(truth: file, program: program, programs: programs, asOf: asOf)
+            Output.print("\(file.id)\tfacts \(r.facts)\tasked \(r.asked)\tdont_know \(r.dontKnow)\tuntil settled \(r.untilSettled)\tdecisions \(r.decisions)\tdecided \(r.decided)\tagrees \(r.agrees)")
+        } catch {
+            Output.error(DiagnosticRenderer.render(error.diagnostics))
+            throw Exit.invalidInput
+        }
     }
 
     /// The file is written beside its name and moved into place: a closed terminal or a

@@ -249,6 +249,16 @@ struct InterviewTests {
         }
     }
 
+    @Test("answered from a conformance example, the interview ends with the decisions the whole file gives")
+    func replayAgrees() throws {
+        for url in try Self.examples() {
+            let (file, _) = Self.shippedLoader.load(SourceText(path: url.path, text: try String(contentsOf: url, encoding: .utf8)))
+            let result = try InterviewReplay.run(truth: try #require(file), program: Self.shipped, today: Self.today)
+            #expect(result.agrees, "\(url.lastPathComponent)")
+            #expect(result.untilSettled <= result.asked)
+        }
+    }
+
     @Test("the writer's file loads back to the same case, for every scenario and example")
     func roundTrip() throws {
         let walk = FileManager.default.enumerator(at: Self.root.appendingPathComponent("Cases"), includingPropertiesForKeys: nil)

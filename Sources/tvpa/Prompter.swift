@@ -53,13 +53,13 @@ struct LinePrompter: Prompter {
     func say(_ text: String) { Output.print(text) }
 
     func extrasLine(_ extras: [Extra]) -> String {
-        "  " + extras.map { "\($0.rawValue)) \($0.label)" }.joined(separator: "   ")
+        extras.isEmpty ? "" : "  " + extras.map { "\($0.rawValue)) \($0.label)" }.joined(separator: "   ")
     }
 
     func menu(_ question: String, _ options: [String], _ extras: [Extra]) -> String {
         var out = question + "\n"
         for (i, o) in options.enumerated() { out += "  \(i + 1). \(Escape.text(o))\n" }
-        return out + extrasLine(extras)
+        return extras.isEmpty ? String(out.dropLast()) : out + extrasLine(extras)
     }
 
     func extra(_ text: String, _ extras: [Extra]) -> Extra? {
@@ -96,7 +96,7 @@ struct LinePrompter: Prompter {
     }
 
     func ask(_ question: String, hint: String, extras: [Extra]) -> Pick? {
-        say(question + (hint.isEmpty ? "" : " (\(hint))") + "\n" + extrasLine(extras))
+        say(question + (hint.isEmpty ? "" : " (\(hint))") + (extras.isEmpty ? "" : "\n" + extrasLine(extras)))
         guard let text = line("> ") else { return nil }
         if let e = extra(text, extras) { return .extra(e) }
         return .text(text)

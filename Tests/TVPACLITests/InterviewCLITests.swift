@@ -104,6 +104,33 @@ struct InterviewCLITests {
         #expect(!(try String(contentsOfFile: path, encoding: .utf8)).contains("# written by hand"))
     }
 
+    @Test("records are entered field by field, a list by numbers")
+    func recordsAndLists() throws {
+        let ws = try CLITests.Workspace(rules: """
+            facts:
+              requests:
+                type: records
+                fields: {request: text, date: date, complied: {type: enum, values: [full, none]}}
+                question: What did the agency ask?
+              means: {type: list, values: [force, fraud, threats], question: Which means?}
+            rules:
+              all_done:
+                cite: ["Test Act 1"]
+                when: {all: [{all_records: requests, where: {field: complied, is: full}}, {fact: means, has: fraud}]}
+            programs:
+              p: {title: Done, subject: principal, rule: all_done, cite: ["Test Act"]}
+            """)
+        defer { ws.remove() }
+        // id; requests: yes, a record (text, date, complied full), no more; means: 1 and 2.
+        let input = "r1\n1\nGo to court\n2024-01-02\n1\n2\n1, 2\n"
+        let r = try Self.run(["interview", "--rules", ws.rules, "--as-of", "2024-06-01"], input: input, in: ws.root)
+        #expect(r.status == 0, "\(r.stderr)\n\(r.stdout)")
+        let saved = try String(contentsOfFile: ws.root.appendingPathComponent("r1.yaml").path, encoding: .utf8)
+        #expect(saved.contains("means: [force, fraud]"), "\(saved)")
+        #expect(saved.contains("  requests:\n    - {request: \"Go to court\", date: 2024-01-02, complied: full}"), "\(saved)")
+        #expect(r.stdout.contains("settled: Done: eligible"))
+    }
+
     @Test("back changes the last answer; the file follows")
     func back() throws {
         let ws = try CLITests.Workspace(rules: Self.rules)

@@ -278,6 +278,31 @@ struct InterviewTests {
         }
     }
 
+    @Test("asking: takes plain, careful or hard (the nearest suggested), and a careful or hard fact needs why_asked")
+    func askingKey() throws {
+        func diagnostics(_ fact: String) throws -> [Diagnostic] {
+            let dir = try Inline.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let yaml = "facts:\n  x: \(fact)\nrules:\n  r: {cite: [\"Test Act 1\"], when: {fact: x}}\nprograms:\n  p: {subject: principal, rule: r}\n"
+            try yaml.write(to: dir.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
+            return RuleCompiler.compile(.directory(dir.path)).1.filter { $0.severity == .error }
+        }
+        let wrong = try diagnostics("{type: bool, asking: hrad, why_asked: Why.}")
+        #expect(wrong.map(\.id) == [.parseInvalidValue])
+        #expect(wrong.first?.help?.contains("hard") == true)
+        let unexplained = try diagnostics("{type: bool, asking: careful}")
+        #expect(unexplained.map(\.id) == [.parseMissingKey])
+        #expect(unexplained.first?.message.contains("why_asked") == true)
+        #expect(try diagnostics("{type: bool, asking: hard, why_asked: Why.}").isEmpty)
+        #expect(try diagnostics("{type: bool}").isEmpty)
+        // The shipped rules mark the questions the issue names as hard.
+        for name in ["commercial_sex_act_occurred", "applicant_committed_trafficking", "inadmissibility_grounds", "trauma_prevents_cooperation"] {
+            let fact = try #require(Self.shipped.legend.facts.first { $0.name == name })
+            #expect(fact.asking == .hard && fact.whyAsked != nil, "\(name)")
+            #expect(!fact.sensitive || name != "commercial_sex_act_occurred", "asking is not sensitive")
+        }
+    }
+
     @Test("the writer quotes what YAML would read as something else")
     func writerQuotes() throws {
         var draft = CaseDraft(id: "123")

@@ -44,6 +44,7 @@ enum Delivery {
     /// (70), then a report not delivered (74, 73), then invalid input (65), then failed
     /// expectations (1).
     static func finish(_ code: Int32) -> Never {
+        TerminalState.restore()
         var code = code
         if let failure = Output.standardOutputFailure(), code != 70 {
             Output.error("tvpa: \(failure.description)")
@@ -86,9 +87,9 @@ enum PartialFiles {
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
             #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = { number in PartialFiles.removeAll(); PartialFiles.reraise(number) }
+            action.__sigaction_handler.sa_handler = { number in TerminalState.restore(); PartialFiles.removeAll(); PartialFiles.reraise(number) }
             #else
-            action.__sigaction_u.__sa_handler = { number in PartialFiles.removeAll(); PartialFiles.reraise(number) }
+            action.__sigaction_u.__sa_handler = { number in TerminalState.restore(); PartialFiles.removeAll(); PartialFiles.reraise(number) }
             #endif
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, nil)

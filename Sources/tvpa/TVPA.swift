@@ -6,7 +6,7 @@ struct TVPA: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tvpa",
         abstract: "Decision support for U.S. anti-trafficking protections (not legal advice).",
-        subcommands: [Check.self, Test.self, Diff.self, Lint.self, Facts.self, Dump.self, Generate.self, Bench.self]
+        subcommands: [Check.self, InterviewCommand.self, Test.self, Diff.self, Lint.self, Facts.self, Dump.self, Generate.self, Bench.self]
     )
 
     @Flag(help: "Print the version of tvpa and the digest of the rules built into it.")

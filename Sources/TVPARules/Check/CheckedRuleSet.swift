@@ -71,6 +71,9 @@ public struct FactDecl: Sendable {
     /// The values a case may give an integer fact (its `min:` / `max:`, else the language's
     /// `ValueLimits.integers`); nil for other types.
     public var bounds: ClosedRange<Int>? = nil
+    /// How hard the question is to ask a survivor, and why it is asked (`asking:`, `why_asked:`).
+    public var asking: Asking = .plain
+    public var whyAsked: String?
 
     public var isDerived: Bool { derived != nil }
 }

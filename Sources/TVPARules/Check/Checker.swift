@@ -148,7 +148,7 @@ public struct Checker {
                     name: name.value, type: FactType(fact.type.value), values: values, labels: labels, unknownValues: unknownValues, fields: fields,
                     question: fact.question, subject: fact.subject, role: fact.role, sensitive: fact.sensitive || fact.type.value == .text,
                     future: fact.future, notAfter: [], derived: nil, sources: [], cite: fact.cite.map(\.value), location: name.location, readBy: [],
-                    bounds: bounds(name.value, fact.type, fact.minimum, fact.maximum)))
+                    bounds: bounds(name.value, fact.type, fact.minimum, fact.maximum), asking: fact.asking, whyAsked: fact.whyAsked))
             } else if let derived {
                 facts.append(FactDecl(
                     name: name.value, type: FactType(derived.type.value), values: [], unknownValues: [], fields: [], question: derived.question,

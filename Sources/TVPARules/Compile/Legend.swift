@@ -56,6 +56,9 @@ public struct FactInfo: Sendable {
     public var readBy: [String]
     /// The values a case may give an integer fact; nil for other types.
     public var bounds: ClosedRange<Int>?
+    /// How hard the question is to ask a survivor, and why it is asked (`asking:`, `why_asked:`).
+    public var asking: Asking = .plain
+    public var whyAsked: String?
 }
 
 /// A sentence from the rules with `{fact}` and `{param:name}` placeholders, parsed once at
@@ -228,7 +231,7 @@ extension Legend {
             FactInfo(
                 name: f.name, type: f.type, values: f.values, labels: f.labels, unknownValues: f.unknownValues, fields: f.fields, question: f.question,
                 subject: f.subject, role: f.role, sensitive: f.sensitive, future: f.future, notAfter: f.notAfter, isDerived: f.isDerived, cite: f.cite,
-                location: f.location, readBy: f.readBy, bounds: f.bounds)
+                location: f.location, readBy: f.readBy, bounds: f.bounds, asking: f.asking, whyAsked: f.whyAsked)
         }
         legend.rules = checked.rules.map { r in
             RuleInfo(

@@ -12,6 +12,7 @@ public enum Vocabulary {
                 if fact.sensitive || fact.type == .text { head += "  [sensitive]" }
                 out += head + "\n"
                 if let q = fact.question { out += "      question: \(q)\n" }
+                if fact.asking != .plain { out += "      asking: \(fact.asking.rawValue)\(fact.whyAsked.map { " — \($0)" } ?? "")\n" }
                 let clocks = unique(fact.readBy.filter { $0.hasPrefix("clock ") }).map { String($0.dropFirst(6)) }
                 let readers = unique(fact.readBy.filter { !$0.hasPrefix("clock ") })
                 if !readers.isEmpty { out += "      read by: \(readers.joined(separator: ", "))\n" }

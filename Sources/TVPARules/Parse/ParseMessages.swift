@@ -14,6 +14,8 @@ enum ParseMessages {
     static let integerRangeHelp = "no law this language encodes needs a larger number; a larger one would be read as unbounded"
     static func invalidDate(_ text: String, for what: String) -> String { "'\(Quote.token(text))' is not a valid date for \(what)" }
     static func memberRuleWithVersion() -> String { "a rule read for another family member ('of:') cannot pin a version" }
+    static func whyAskedMissing(_ fact: String, _ asking: String) -> String { "fact '\(Quote.name(fact))' is asked with care ('asking: \(asking)') and needs 'why_asked'" }
+    static let whyAskedHelp = "add 'why_asked:' with a sentence saying why the question is asked; an interview says it before the question"
     static func missingKey(_ key: String, in what: String) -> String { "\(what) needs '\(key)'" }
     /// What a message calls a declaration: `rule 'cp.eligible'`.
     static func named(_ kind: String, _ name: String) -> String { "\(kind) '\(Quote.name(name))'" }

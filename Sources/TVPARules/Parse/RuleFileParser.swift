@@ -48,7 +48,7 @@ extension NodeReader {
     }
 
     mutating func fact(_ name: Located<String>, _ node: Node) -> FactSyntax? {
-        guard let f = fields(node, what: ParseMessages.named("fact", name.value), allowed: ["type", "values", "unknown_values", "labels", "fields", "question", "subject", "role", "sensitive", "future", "not_after", "cite", "min", "max"], required: ["type"]),
+        guard let f = fields(node, what: ParseMessages.named("fact", name.value), allowed: ["type", "values", "unknown_values", "labels", "fields", "question", "subject", "role", "sensitive", "asking", "why_asked", "future", "not_after", "cite", "min", "max"], required: ["type"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
         else { return nil }
         var fact = FactSyntax(name: name, type: type)
@@ -59,6 +59,12 @@ extension NodeReader {
         if let n = f["subject"] { fact.subject = enumeration(n, SubjectName.self, what: "subject")?.value ?? .principal }
         if let n = f["role"] { fact.role = enumeration(n, FactRole.self, what: "role")?.value }
         if let n = f["sensitive"] { fact.sensitive = bool(n, what: "sensitive") ?? false }
+        if let n = f["asking"] { fact.asking = enumeration(n, Asking.self, what: "asking")?.value ?? .plain }
+        fact.whyAsked = string(f["why_asked"], what: "why_asked")
+        // A question asked with care says why it is asked, so an interview can say it first.
+        if fact.asking != .plain && fact.whyAsked == nil {
+            report(.parseMissingKey, ParseMessages.whyAskedMissing(name.value, fact.asking.rawValue), at: f["asking"]!, help: ParseMessages.whyAskedHelp)
+        }
         if let n = f["future"] { fact.future = bool(n, what: "future") ?? false }
         fact.notAfter = f["not_after"].map { words($0, what: "date fact") } ?? []
         fact.cite = citations(f["cite"])

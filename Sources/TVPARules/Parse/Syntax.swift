@@ -37,6 +37,17 @@ public enum FactRole: String, Sendable, Hashable, CaseIterable {
     case reserved, context
 }
 
+/// How hard a question is to ask a survivor (`asking:` on a fact): an interview asks the
+/// least hard first among questions that settle as many decisions, and before a `careful` or
+/// `hard` one says why it is asked (`why_asked:`) and that declining to answer is fine. Not
+/// `sensitive`, which says what a redacted report withholds.
+public enum Asking: String, Sendable, Hashable, CaseIterable, Comparable {
+    case plain, careful, hard
+
+    var rank: Int { self == .plain ? 0 : self == .careful ? 1 : 2 }
+    public static func < (a: Asking, b: Asking) -> Bool { a.rank < b.rank }
+}
+
 public struct FieldSyntax: Sendable, Hashable {
     public var name: Located<String>
     public var type: Located<FactTypeName>
@@ -62,6 +73,9 @@ public struct FactSyntax: Sendable, Hashable {
     public var subject: SubjectName = .principal
     public var role: FactRole?
     public var sensitive = false
+    /// `asking:` (default `plain`) and `why_asked:`, the note said before a careful or hard question.
+    public var asking: Asking = .plain
+    public var whyAsked: String?
     public var future = false
     public var notAfter: [Located<String>] = []
     public var cite: [Located<String>] = []

@@ -62,5 +62,7 @@ let package = Package(
         ),
         .testTarget(name: "TVPARulesTests", dependencies: ["TVPARules"], exclude: ["Golden"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TVPACLITests", dependencies: ["TVPARules"]),
+        // The workbench's own logic without a socket, and the browser tests (which start the binary).
+        .testTarget(name: "WorkbenchTests", dependencies: ["tvpa-workbench", "TVPARules"]),
     ]
 )

@@ -5,9 +5,12 @@ import TVPARules
 /// the library's `Escape.text` has made control characters visible.
 enum HTML {
     static func text(_ s: String) -> String {
+        let safe = Escape.text(s)
+        // Most strings hold none of the five characters: return them as they are.
+        guard safe.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return safe }
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        for c in Escape.text(s).unicodeScalars {
+        for c in safe.unicodeScalars {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -34,6 +34,19 @@ struct EngineTests {
         #expect(Set(library.scenarios.map(\.shelf)).isSuperset(of: ["conformance", "hhs", "t_visa", "continued_presence"]))
     }
 
+    /// Every value reaches the page escaped: a title, a member id, a free-text record field.
+    @Test func everyValueIsEscaped() throws {
+        var draft = CaseDraft()
+        draft.id = "x"
+        draft.title = "<script>alert(1)</script> & \"quoted\" 'single'"
+        draft.asOf = "2024-01-01"
+        draft.facts = ["lea_requests": .array([.object(["request": .string("<img src=x onerror=alert(1)>"), "complied": .string("full")])])]
+        let html = try #require(Self.engine.evaluate(EvaluateRequest(draft: draft)).html)
+        #expect(!html.contains("<script") && !html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;"))
+        #expect(HTML.text("a\u{1B}[31mb") == Escape.text("a\u{1B}[31mb"))
+    }
+
     @Test func aDiagnosticIsShownBesideTheFieldItIsAbout() throws {
         var draft = CaseDraft()
         draft.id = "a-case"

@@ -110,13 +110,16 @@ class WebDriver:
             f.write(base64.b64decode(self.s("GET", "/screenshot")))
 
 
-def raw(port, method, path, headers=None, body=None):
+def raw(port, method, path, headers=None, body=None, chunked=False):
     """A request as any client could send it, without a browser's rules."""
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
     c.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
     for k, v in (headers or {}).items():
         c.putheader(k, v)
-    if body is not None:
+    if body is not None and chunked:
+        c.putheader("Transfer-Encoding", "chunked")
+        body = b"".join(b"%x\r\n%s\r\n" % (len(body[i:i + 16384]), body[i:i + 16384]) for i in range(0, len(body), 16384)) + b"0\r\n\r\n"
+    elif body is not None:
         c.putheader("Content-Length", str(len(body)))
     c.endheaders()
     if body is not None:
@@ -173,6 +176,8 @@ def security(port, token):
     big = json.dumps({"draft": {"id": "x", "narrative": "a" * (400 * 1024), "facts": {}}}).encode()
     status, _, _ = raw(port, "POST", "/api/evaluate", {**post, "Origin": f"http://127.0.0.1:{port}"}, big)
     check("an oversized body (400 KiB): refused (413)", status == 413, status)
+    status, _, _ = raw(port, "POST", "/api/evaluate", {**post, "Origin": f"http://127.0.0.1:{port}"}, big, chunked=True)
+    check("an oversized body sent in chunks, without a length: refused (413)", status == 413, status)
     status, _, body = raw(port, "GET", "/api/scenario/99999", jar)
     check("an unknown scenario: 404", status == 404, status)
     return jar

@@ -54,6 +54,8 @@ public struct FactDecl: Sendable {
     public var unknownValues: [Int]
     public var fields: [FieldDecl]
     public var question: String?
+    /// The heading a form lists the fact under (`group:`), nil when the rules give none.
+    public var group: String? = nil
     public var subject: SubjectName
     public var role: FactRole?
     public var sensitive: Bool

@@ -149,11 +149,13 @@ public struct Checker {
                     question: fact.question, subject: fact.subject, role: fact.role, sensitive: fact.sensitive || fact.type.value == .text,
                     future: fact.future, notAfter: [], derived: nil, sources: [], cite: fact.cite.map(\.value), location: name.location, readBy: [],
                     bounds: bounds(name.value, fact.type, fact.minimum, fact.maximum), asking: fact.asking, whyAsked: fact.whyAsked))
+                facts[facts.count - 1].group = fact.group
             } else if let derived {
                 facts.append(FactDecl(
                     name: name.value, type: FactType(derived.type.value), values: [], unknownValues: [], fields: [], question: derived.question,
                     subject: .principal, role: nil, sensitive: false, future: false, notAfter: [], derived: nil, sources: [], cite: [],
                     location: name.location, readBy: [], bounds: bounds(name.value, derived.type, derived.minimum, derived.maximum)))
+                facts[facts.count - 1].group = derived.group
             }
         }
         // Bounds resolve once every fact is declared.

@@ -41,6 +41,8 @@ public struct FactInfo: Sendable {
     public var unknownValues: [Int]
     public var fields: [FieldDecl]
     public var question: String?
+    /// The heading a form lists the fact under (`group:` in the rules; law.md §8's sections).
+    public var group: String?
     public var subject: SubjectName
     public var role: FactRole?
     public var sensitive: Bool
@@ -229,7 +231,7 @@ extension Legend {
         var legend = Legend()
         legend.facts = checked.facts.map { f in
             FactInfo(
-                name: f.name, type: f.type, values: f.values, labels: f.labels, unknownValues: f.unknownValues, fields: f.fields, question: f.question,
+                name: f.name, type: f.type, values: f.values, labels: f.labels, unknownValues: f.unknownValues, fields: f.fields, question: f.question, group: f.group,
                 subject: f.subject, role: f.role, sensitive: f.sensitive, future: f.future, notAfter: f.notAfter, isDerived: f.isDerived, cite: f.cite,
                 location: f.location, readBy: f.readBy, bounds: f.bounds, asking: f.asking, whyAsked: f.whyAsked)
         }

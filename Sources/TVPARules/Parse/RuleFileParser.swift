@@ -48,7 +48,7 @@ extension NodeReader {
     }
 
     mutating func fact(_ name: Located<String>, _ node: Node) -> FactSyntax? {
-        guard let f = fields(node, what: ParseMessages.named("fact", name.value), allowed: ["type", "values", "unknown_values", "labels", "fields", "question", "subject", "role", "sensitive", "asking", "why_asked", "future", "not_after", "cite", "min", "max"], required: ["type"]),
+        guard let f = fields(node, what: ParseMessages.named("fact", name.value), allowed: ["type", "values", "unknown_values", "labels", "fields", "question", "group", "subject", "role", "sensitive", "asking", "why_asked", "future", "not_after", "cite", "min", "max"], required: ["type"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
         else { return nil }
         var fact = FactSyntax(name: name, type: type)
@@ -56,6 +56,7 @@ extension NodeReader {
         fact.unknownValues = f["unknown_values"].map { words($0, what: "value") } ?? []
         fact.labels = f["labels"].map { labels($0) } ?? []
         fact.question = string(f["question"], what: "question")
+        fact.group = string(f["group"], what: "group")
         if let n = f["subject"] { fact.subject = enumeration(n, SubjectName.self, what: "subject")?.value ?? .principal }
         if let n = f["role"] { fact.role = enumeration(n, FactRole.self, what: "role")?.value }
         if let n = f["sensitive"] { fact.sensitive = bool(n, what: "sensitive") ?? false }
@@ -88,7 +89,7 @@ extension NodeReader {
     }
 
     mutating func derived(_ name: Located<String>, _ node: Node) -> DerivedSyntax? {
-        guard let f = fields(node, what: ParseMessages.named("derived fact", name.value), allowed: ["type", "question", "compute", "min", "max"], required: ["type", "compute"]),
+        guard let f = fields(node, what: ParseMessages.named("derived fact", name.value), allowed: ["type", "question", "group", "compute", "min", "max"], required: ["type", "compute"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
         else { return nil }
         let compute: ValueSyntax?
@@ -99,7 +100,7 @@ extension NodeReader {
         }
         guard let compute else { return nil }
         return DerivedSyntax(
-            name: name, type: type, question: string(f["question"], what: "question"), compute: compute,
+            name: name, type: type, question: string(f["question"], what: "question"), group: string(f["group"], what: "group"), compute: compute,
             minimum: f["min"].flatMap { integer($0, what: "min") }, maximum: f["max"].flatMap { integer($0, what: "max") })
     }
 

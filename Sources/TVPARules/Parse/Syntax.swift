@@ -70,6 +70,8 @@ public struct FactSyntax: Sendable, Hashable {
     public var labels: [ValueLabel] = []
     public var fields: [FieldSyntax] = []
     public var question: String?
+    /// `group:` — the heading a form lists the fact under (law.md §8's sections).
+    public var group: String?
     public var subject: SubjectName = .principal
     public var role: FactRole?
     public var sensitive = false
@@ -88,6 +90,8 @@ public struct DerivedSyntax: Sendable, Hashable {
     public var name: Located<String>
     public var type: Located<FactTypeName>
     public var question: String?
+    /// `group:` — as a fact's.
+    public var group: String?
     public var compute: ValueSyntax
     /// `min:` / `max:` of an integer derived fact: the values a case may give, and the other
     /// facts may make it (inclusive).

@@ -1,0 +1,56 @@
+import Foundation
+import TVPARules
+
+/// The scenarios the workbench lists: those of `Cases/` built into the binary, then the YAML
+/// files of any folder named at start. Each is read once, when the server starts.
+struct ScenarioLibrary: Sendable {
+    struct Scenario: Codable, Sendable {
+        /// Its place in the library: what the page asks for.
+        var key: Int
+        var path: String
+        var id: String
+        var title: String?
+        /// The folder it is listed under (`Cases/hhs` → `hhs`; a folder given at start by name).
+        var shelf: String
+        /// The programs its `expect:` names (the principal's and the family members').
+        var programs: [String]
+        var origin: String
+    }
+
+    private(set) var scenarios: [Scenario] = []
+    private(set) var texts: [String] = []
+
+    /// The largest scenario file read from a folder (the loader's own limit is larger).
+    static let maxFileBytes = 512 * 1024
+
+    init(folders: [String]) {
+        for file in embeddedCaseFiles {
+            let parts = file.path.split(separator: "/")
+            add(path: file.path, text: file.text, shelf: parts.count > 2 ? String(parts[1]) : "scenarios", origin: "built in")
+        }
+        let fm = FileManager.default
+        for folder in folders {
+            let root = URL(fileURLWithPath: folder)
+            let shelf = root.lastPathComponent
+            let paths = (try? fm.subpathsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted() ?? []
+            for path in paths {
+                let url = root.appendingPathComponent(path)
+                guard let size = (try? fm.attributesOfItem(atPath: url.path))?[.size] as? Int, size <= Self.maxFileBytes,
+                    let data = fm.contents(atPath: url.path)
+                else { continue }
+                add(path: url.path, text: String(decoding: data, as: UTF8.self), shelf: shelf, origin: folder)
+            }
+        }
+    }
+
+    private mutating func add(path: String, text: String, shelf: String, origin: String) {
+        let draft = PageDraft(yaml: text)
+        let programs = Set(draft.expect.keys).union(draft.members.flatMap(\.expect.keys)).sorted()
+        scenarios.append(Scenario(key: scenarios.count, path: path, id: draft.id, title: draft.title, shelf: shelf, programs: programs, origin: origin))
+        texts.append(text)
+    }
+
+    func draft(_ key: Int) -> PageDraft? {
+        texts.indices.contains(key) ? PageDraft(yaml: texts[key]) : nil
+    }
+}

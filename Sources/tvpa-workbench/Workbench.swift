@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import TVPARules
+
+/// `tvpa-workbench`: the local web workbench. A separate executable so that `tvpa` stays small
+/// and quick to start, and the tool most users run holds no network code; `TVPARules` holds
+/// none either. It listens on 127.0.0.1 only, on one port, and talks to nothing else.
+@main
+struct Workbench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tvpa-workbench",
+        abstract: "A local web page for trying scenarios and checking cases: listens on 127.0.0.1 only, behind a random token.",
+        discussion: "Prints the address to open (with the token). Nothing is stored anywhere but the --save-to folder, and nothing is kept after the server stops.")
+
+    @Argument(help: "Folders of case files to list beside the built-in scenarios.")
+    var folders: [String] = []
+
+    @Option(help: "The port to listen on (default: a free one).")
+    var port: Int = 0
+
+    @Flag(help: "Open the page in the default browser (xdg-open); otherwise nothing is opened.")
+    var open = false
+
+    @Option(help: "A folder to save cases to (as <id>.yaml, atomically). Refused inside a git work tree unless --allow-git.")
+    var saveTo: String?
+
+    @Flag(help: "Allow --save-to inside a git work tree (case data could then be committed by accident).")
+    var allowGit = false
+
+    /// The largest request body accepted: a case file's own limit is far below it.
+    static let maxBody = 256 * 1024
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        for folder in folders {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("\(folder): not a folder")
+            }
+        }
+    }
+
+    func run() async throws {
+        let saveFolder: SaveFolder?
+        do {
+            saveFolder = try saveTo.map { try SaveFolder($0, allowGit: allowGit) }
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let (compiled, diagnostics) = RuleCompiler.compile(.embedded)
+        guard let program = compiled?.program else {
+            FileHandle.standardError.write(Data(DiagnosticRenderer.render(diagnostics).utf8))
+            throw ExitCode(65)
+        }
+        let token = AccessGuard.newToken()
+        let bound = BoundPort()
+        let responder = WorkbenchResponder(
+            token: token, port: bound, engine: Engine(base: program), library: ScenarioLibrary(folders: folders),
+            vocabulary: FormVocabulary(program.legend), saveFolder: saveFolder, prints: PrintStore())
+        // A level at which neither Hummingbird nor NIO logs anything about a request.
+        var logger = Logger(label: "tvpa-workbench")
+        logger.logLevel = .critical
+        let open = self.open
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                bound.set(port)
+                let url = "http://127.0.0.1:\(port)/?token=\(token)"
+                // Written at once, not buffered: whoever started us reads the address from a pipe.
+                FileHandle.standardOutput.write(Data("tvpa-workbench: listening on 127.0.0.1:\(port) only. Open:\n  \(url)\nStop with Ctrl-C; nothing is kept after it stops.\n".utf8))
+                if open { Self.launchBrowser(url) }
+            },
+            logger: logger)
+        try await app.runService()
+    }
+
+    static func launchBrowser(_ url: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { print("tvpa-workbench: could not run xdg-open; open the address above yourself.") }
+    }
+}
+
+/// The port the server bound, known once it runs (`--port 0` asks the system for a free one).
+final class BoundPort: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func set(_ port: Int) { lock.lock(); value = port; lock.unlock() }
+    var port: Int { lock.lock(); defer { lock.unlock() }; return value }
+}

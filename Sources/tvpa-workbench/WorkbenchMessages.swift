@@ -1,0 +1,26 @@
+import TVPARules
+
+/// Every sentence the workbench says on its own, in one place.
+enum WorkbenchMessages {
+    static func beforeEvents(_ date: Int, latest: (name: String, date: Int), redacted: Bool) -> String {
+        let start = "On \(CivilDate.format(date)) this case's own events had not happened yet, so there is nothing to decide on that date."
+        if redacted { return start + " Choose a date on or after the case's latest event ('\(latest.name)')." }
+        return start + " Its latest event ('\(latest.name)') is on \(CivilDate.format(latest.date)): choose that date or a later one."
+    }
+    static func notADate(_ text: String?) -> String {
+        "\(text.map { "'\($0)' is not" } ?? "That is not") a date: write it as YYYY-MM-DD, such as 2024-08-28."
+    }
+    static func proposalFailed(_ name: String) -> String { "The proposal '\(name)' is not one of Rules/proposals/, or it does not apply to these rules." }
+    static func proposalCannotRead(_ name: String) -> String { "Under the proposal '\(name)' this case cannot be read: its vocabulary differs from the rules'." }
+    static let saveNotConfigured = "Saving to a folder needs --save-to DIR when the workbench starts; download the case instead."
+    static func saveBadId(_ id: String) -> String { "A case is saved as <id>.yaml, and '\(id)' is not an id: use lower-case letters, digits and hyphens." }
+    static func saved(_ path: String) -> String { "Saved to \(path)." }
+    static func saveFailed(_ reason: String) -> String { "Could not save: \(reason)." }
+    static let printNeedsValidCase = "There is no report to print: the case has errors (see the form)."
+    static let forbidden = "This workbench needs the address it printed when it started (with its token). Open that address again."
+    static let badHost = "Refused: this server answers only to its own loopback address."
+    static let crossSite = "Refused: a request from another site."
+    static let tooLarge = "Refused: the request is larger than the workbench accepts."
+    static let notFound = "Not found."
+    static let badRequest = "The request could not be read."
+}

@@ -23,7 +23,10 @@ struct EngineTests {
             let (again, diagnostics) = loader.load(SourceText(path: "case.yaml", text: written.text))
             let reread = try #require(again, "\(scenario.path): \(diagnostics)\n\(written.text)")
             #expect(reread.values == original.values, "\(scenario.path)")
-            #expect(reread.members == original.members.map { m in var m = m; m.location = reread.members.first { $0.id == m.id }?.location ?? m.location; return m }, "\(scenario.path)")
+            // The form does not yet carry `expect: clocks:` (issue 13's expected deadlines, read
+            // by `tvpa test`, not by the page): those are left out of the comparison, and the
+            // README says a scenario saved from the page loses them.
+            #expect(reread.members == original.members.map { m in var m = m; m.location = reread.members.first { $0.id == m.id }?.location ?? m.location; m.expectClocks = [:]; return m }, "\(scenario.path)")
             #expect(reread.expect == original.expect && reread.asOf == original.asOf && reread.declined == original.declined, "\(scenario.path)")
             let explainer = Explainer()
             let date = original.decisionDate(override: nil, today: CivilDate.today())

@@ -80,8 +80,10 @@ public enum ReportHTML {
         for block in l.blocks {
             switch block {
             case .summary: out += summary(l, id: id)
+            case .deadlines: out += deadlines(l)
             case .questions: out += questions(l)
             case .explanations: out += explanations(l, id: id)
+            case .evidence: out += evidence(l)
             case .unverified: out += unverified(l)
             case .disclaimer: out += "<footer class=\"disclaimer\">\(h(l.disclaimer))</footer>\n"
             }
@@ -101,6 +103,42 @@ public enum ReportHTML {
             out += "<td><span class=\"outcome \(cls(s.outcome))\">\(s.outcomeWords)</span></td><td>\(why)</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    static func deadlines(_ l: ReportLayout) -> String {
+        guard !l.deadlines.isEmpty else { return "" }
+        var out = "<section class=\"deadlines\">\n<h2>\(ReportWords.deadlines) <span class=\"small\">(\(ReportWords.deadlinesOrder))</span></h2>\n<ul>\n"
+        for d in l.deadlines {
+            out += "<li>" + (d.flag.map { "<strong class=\"flag\">[\(h($0))]</strong> " } ?? "") + "<strong>\(h(d.title))</strong>" + (d.member.map { h(ReportWords.memberSuffix($0)) } ?? "") + ": \(h(d.when))."
+            if let says = d.says { out += "<br>\(h(says))" }
+            if !d.fixedBy.isEmpty { out += "<br><span class=\"small\">\(ReportWords.fixedBy): \(h(d.fixedBy.joined(separator: ", ")))</span>" }
+            if !d.cite.isEmpty { out += "<br><span class=\"cite\">\(ReportWords.cited): \(h(d.cite.joined(separator: "; ")))</span>" }
+            if let u = d.unverified { out += "<br><span class=\"small\">\(ReportWords.unverifiedShort): \(h(u))</span>" }
+            out += "</li>\n"
+        }
+        return out + "</ul>\n</section>\n"
+    }
+
+    static func evidence(_ l: ReportLayout) -> String {
+        guard !l.evidence.isEmpty else { return "" }
+        var out = "<section class=\"evidence\">\n<h2>\(ReportWords.evidence)</h2>\n<p class=\"small\">\(h(ReportWords.evidenceGuide))</p>\n"
+        for g in l.evidence {
+            out += "<h3>\(h(g.programTitle))\(g.member.map { h(ReportWords.memberSuffix($0)) } ?? "")</h3>\n<ul>\n"
+            for el in g.elements {
+                out += "<li>\(mark(el.status)) \(h(el.title))"
+                if let guide = el.guide { out += "<br><span class=\"small\">\(h(guide))</span>" + (el.guideCite.isEmpty ? "" : " <span class=\"cite\">\(h(el.guideCite.joined(separator: "; ")))</span>") }
+                out += "<ul>\n"
+                for item in el.items {
+                    out += "<li>[\(h(item.standing))] \(h(item.text))" + (item.required ? " <em>(\(ReportWords.required))</em>" : "")
+                    if !item.cite.isEmpty { out += "<br><span class=\"cite\">\(ReportWords.cited): \(h(item.cite.joined(separator: "; ")))</span>" }
+                    if let u = item.unverified { out += "<br><span class=\"small\">\(ReportWords.unverifiedShort): \(h(u))</span>" }
+                    out += "</li>\n"
+                }
+                out += "</ul></li>\n"
+            }
+            out += "</ul>\n"
+        }
+        return out + "</section>\n"
     }
 
     static func questions(_ l: ReportLayout) -> String {

@@ -19,8 +19,10 @@ public struct ReportLayout: Sendable {
     /// A part of the report, in the order the renderers write them.
     public enum Block: Sendable, Hashable {
         case summary
+        case deadlines
         case questions
         case explanations
+        case evidence
         case unverified
         case disclaimer
     }
@@ -152,7 +154,10 @@ public struct ReportLayout: Sendable {
     public var questions: [Question] = []
     public var sections: [Section] = []
     public var unverified: [UnverifiedPoint] = []
-    public var blocks: [Block] = [.summary, .questions, .explanations, .unverified, .disclaimer]
+    /// The clocks that matter, soonest first, and the evidence lists by program (issue 13).
+    public var deadlines: [DeadlineLine] = []
+    public var evidence: [EvidenceGroup] = []
+    public var blocks: [Block] = [.summary, .deadlines, .questions, .explanations, .evidence, .unverified, .disclaimer]
     public var disclaimer = Disclaimer.text
 
     public init(_ report: CaseReport, options: Options = Options()) {
@@ -172,6 +177,8 @@ public struct ReportLayout: Sendable {
             sections.append(section)
             summary.append(Self.summaryLine(d, section: i, elements: section.elements))
         }
+        deadlines = Self.deadlineLines(report)
+        evidence = Self.evidenceGroups(report)
         unverified = builder.points.enumerated().map { UnverifiedPoint(number: $0.offset + 1, text: $0.element.text, elements: $0.element.elements) }
     }
 

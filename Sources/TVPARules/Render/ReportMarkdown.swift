@@ -49,6 +49,36 @@ public enum ReportMarkdown {
                     out += "\n"
                 }
                 out += "\n"
+            case .deadlines:
+                guard !l.deadlines.isEmpty else { continue }
+                out += "## \(ReportWords.deadlines) (\(ReportWords.deadlinesOrder))\n\n"
+                for d in l.deadlines {
+                    out += "- " + (d.flag.map { "**[\($0)]** " } ?? "") + "**\(m(d.title))**" + (d.member.map { m(ReportWords.memberSuffix($0)) } ?? "") + ": \(m(d.when))."
+                    if let says = d.says { out += "\\\n  \(m(says))" }
+                    if !d.fixedBy.isEmpty { out += "\\\n  \(ReportWords.fixedBy): \(m(d.fixedBy.joined(separator: ", ")))" }
+                    if !d.cite.isEmpty { out += "\\\n  \(ReportWords.cited): \(m(d.cite.joined(separator: "; ")))" }
+                    if let u = d.unverified { out += "\\\n  \(ReportWords.unverifiedShort): \(m(u))" }
+                    out += "\n"
+                }
+                out += "\n"
+            case .evidence:
+                guard !l.evidence.isEmpty else { continue }
+                out += "## \(ReportWords.evidence)\n\n\(ReportWords.evidenceGuide)\n\n"
+                for g in l.evidence {
+                    out += "### \(m(g.programTitle))" + (g.member.map { m(ReportWords.memberSuffix($0)) } ?? "") + "\n\n"
+                    for el in g.elements {
+                        out += "- \(mark(el.status)) \(m(el.title))"
+                        if let guide = el.guide { out += "\\\n  \(m(guide))" + (el.guideCite.isEmpty ? "" : " (\(m(el.guideCite.joined(separator: "; "))))") }
+                        out += "\n"
+                        for item in el.items {
+                            out += "  - [\(item.standing)] \(m(item.text))" + (item.required ? " (\(ReportWords.required))" : "")
+                            if !item.cite.isEmpty { out += " — \(ReportWords.cited): \(m(item.cite.joined(separator: "; ")))" }
+                            if let u = item.unverified { out += "\\\n    \(ReportWords.unverifiedShort): \(m(u))" }
+                            out += "\n"
+                        }
+                    }
+                    out += "\n"
+                }
             case .questions:
                 guard !l.questions.isEmpty else { continue }
                 out += "## \(ReportWords.whatToAsk) (\(ReportWords.whatToAskRanked))\n\n"

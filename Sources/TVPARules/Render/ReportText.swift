@@ -58,8 +58,10 @@ public struct ReportText {
         for block in layout.blocks {
             switch block {
             case .summary: out += summary(layout)
+            case .deadlines: out += deadlines(layout)
             case .questions: out += questions(layout)
             case .explanations: out += explanations(layout)
+            case .evidence: out += evidence(layout)
             case .unverified: out += unverified(layout)
             case .disclaimer: out += "\n" + wrap(layout.disclaimer, first: "", rest: "")
             }
@@ -105,6 +107,44 @@ public struct ReportText {
                 let answers = q.answers.map { e($0.label) + (layout.options.codes && $0.label != $0.code ? " (\(e($0.code)))" : "") }.joined(separator: " · ")
                 out += wrap("\(ReportWords.answers), \(q.kind): \(answers).", first: hang, rest: hang + "  ")
                 out += wrap(ReportWords.settles(q.decides), first: hang, rest: hang)
+            }
+        }
+        return out
+    }
+
+    func deadlines(_ layout: ReportLayout) -> String {
+        guard !layout.deadlines.isEmpty else { return "" }
+        var out = heading("\(ReportWords.deadlines) (\(ReportWords.deadlinesOrder))")
+        for d in layout.deadlines {
+            var text = (d.flag.map { "[\($0)] " } ?? "") + e(d.title) + (d.member.map { e(ReportWords.memberSuffix($0)) } ?? "") + ": " + e(d.when)
+            text += "."
+            out += wrap(text, first: "  - ", rest: "      ", paint: d.flag.map { "[\($0)]" }, d.flag == "SOON" ? "1;33" : "1;31")
+            if let says = d.says { out += wrap(e(says), first: "      ", rest: "      ") }
+            if !d.fixedBy.isEmpty { out += wrap("\(ReportWords.fixedBy): \(e(d.fixedBy.joined(separator: ", ")))", first: "      ", rest: "        ") }
+            if !d.cite.isEmpty { out += paint(wrap("\(ReportWords.cited): \(e(d.cite.joined(separator: "; ")))", first: "      ", rest: "        "), "2") }
+            if let u = d.unverified { out += wrap("\(ReportWords.unverifiedShort): \(e(u))", first: "      ", rest: "        ") }
+        }
+        return out
+    }
+
+    func evidence(_ layout: ReportLayout) -> String {
+        guard !layout.evidence.isEmpty else { return "" }
+        var out = heading(ReportWords.evidence)
+        out += wrap(ReportWords.evidenceGuide, first: "  ", rest: "  ")
+        for g in layout.evidence {
+            out += "\n" + wrap(e(g.programTitle) + (g.member.map { e(ReportWords.memberSuffix($0)) } ?? ""), first: "  ", rest: "    ")
+            for el in g.elements {
+                let (mark, code) = Self.mark(el.status)
+                out += wrap(e(el.title), first: "    " + mark + " ", rest: "        ", paint: mark, code)
+                if let guide = el.guide {
+                    out += wrap(e(guide), first: "        ", rest: "        ")
+                    if !el.guideCite.isEmpty { out += paint(wrap("\(ReportWords.cited): \(e(el.guideCite.joined(separator: "; ")))", first: "        ", rest: "          "), "2") }
+                }
+                for item in el.items {
+                    out += wrap("[\(item.standing)] \(e(item.text))" + (item.required ? " (\(ReportWords.required))" : ""), first: "      - ", rest: "          ")
+                    if !item.cite.isEmpty { out += paint(wrap("\(ReportWords.cited): \(e(item.cite.joined(separator: "; ")))", first: "          ", rest: "            "), "2") }
+                    if let u = item.unverified { out += wrap("\(ReportWords.unverifiedShort): \(e(u))", first: "          ", rest: "            ") }
+                }
             }
         }
         return out

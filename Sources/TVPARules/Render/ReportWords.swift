@@ -91,6 +91,13 @@ public enum ReportWords {
     }
 
     public static let summary = "Summary"
+    public static let deadlines = "Deadlines"
+    public static let deadlinesOrder = "soonest first"
+    public static let fixedBy = "Would be fixed by"
+    public static let evidence = "Evidence to gather"
+    public static let evidenceGuide = "A guide to gathering it, not a list the agency requires unless an item says so."
+    public static let required = "required"
+    public static let unverifiedShort = "Not yet checked against the text"
     public static let touches = "Touches"
     public static let unverified = "Points of law not yet checked against the text"
     public static let whatToAsk = "What to ask next"

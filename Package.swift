@@ -32,6 +32,8 @@ let package = Package(
         .target(
             name: "TVPARules",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            // The shipped rules compiled ahead of time; embedded by the plugin, not compiled as a source.
+            exclude: ["Embedded/rules.image"],
             swiftSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-enable-testing"])] : [],
             plugins: ["EmbedRules"]
         ),

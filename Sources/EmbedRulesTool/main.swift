@@ -1,17 +1,22 @@
 import Foundation
 
-// Usage: EmbedRulesTool [--variable NAME --prefix PREFIX] ROOT_DIR OUTPUT.swift RELATIVE_PATH...
+// Usage: EmbedRulesTool [--variable NAME --prefix PREFIX] [--image FILE] ROOT_DIR OUTPUT.swift RELATIVE_PATH...
 // Writes `NAME` (default `embeddedRuleFiles`), the files' paths (as `PREFIX<path>`, default
 // `Rules/`) and texts, in the order given. The rules plugin embeds Rules/ into the library; the
 // workbench's plugin embeds Cases/, Rules/proposals/ and the page's assets into tvpa-workbench.
+// With `--image`, also `embeddedProgramImage`: that file's bytes in base64 (nil when it does not
+// exist), the compiled image of the rules (`ProgramImage`), which the library checks against the
+// embedded YAML before it uses it.
 var arguments = Array(CommandLine.arguments.dropFirst())
 var variable = "embeddedRuleFiles"
 var prefix = "Rules/"
+var image: String?
 while arguments.first?.hasPrefix("--") == true, arguments.count >= 2 {
     let flag = arguments.removeFirst(), value = arguments.removeFirst()
     switch flag {
     case "--variable": variable = value
     case "--prefix": prefix = value
+    case "--image": image = value
     default: FileHandle.standardError.write(Data("EmbedRulesTool: unknown option \(flag)\n".utf8)); exit(64)
     }
 }
@@ -24,4 +29,11 @@ for path in arguments.dropFirst(2) {
     source += "    (path: \(String(reflecting: prefix + path)), text: \(String(reflecting: text))),\n"
 }
 source += "]\n"
+if let image {
+    if let bytes = FileManager.default.contents(atPath: image) {
+        source += "let embeddedProgramImage: String? = \"\(bytes.base64EncodedString())\"\n"
+    } else {
+        source += "let embeddedProgramImage: String? = nil\n"
+    }
+}
 try source.write(to: output, atomically: true, encoding: .utf8)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The front half of the compiler as one call: read → parse → check → compile, stopping
 /// between stages when a stage has errors, so users never see a cascade.
 public struct CompiledRules: Sendable {
@@ -64,7 +66,17 @@ public enum RuleCompiler {
     }
 
     /// The whole front half: a program ready to evaluate, or every diagnostic.
+    /// The shipped rules without a proposal come from their embedded image when it was made
+    /// from the embedded rule files (`ShippedProgram`); everything else is compiled from YAML.
     public static func compile(_ source: RuleSource, proposal: SourceText? = nil) -> (CompiledRules?, [Diagnostic]) {
+        if source == .embedded, proposal == nil, let program = ShippedProgram.image {
+            return (CompiledRules(program: program, warnings: []), [])
+        }
+        return compileFromYAML(source, proposal: proposal)
+    }
+
+    /// Always read → parse → check → compile, never the image (what the image is made from).
+    public static func compileFromYAML(_ source: RuleSource, proposal: SourceText? = nil) -> (CompiledRules?, [Diagnostic]) {
         compile(parsed: parse(source), name: source.name, proposal: proposal)
     }
 
@@ -74,5 +86,36 @@ public enum RuleCompiler {
         guard let checked else { return (nil, diagnostics) }
         let program = Compiler.compile(checked, sourceName: proposal.map { "\(name) + proposal \($0.path)" } ?? name)
         return (CompiledRules(program: program, warnings: diagnostics), diagnostics)
+    }
+}
+
+/// The shipped rules compiled ahead of time (`Sources/TVPARules/Embedded/rules.image`, made by
+/// `scripts/compile-rules`), so a start costs a read of the image rather than a compile of the
+/// YAML. Used only when the image is whole and was made from exactly the rule files embedded in
+/// this binary, and when those compile with no warning (the image records none); otherwise nil,
+/// and the rules are compiled from YAML as before — slower, never different.
+public enum ShippedProgram {
+    public static let image: Program? = load()
+
+    /// Decodes the embedded image (every call; `image` keeps the first).
+    public static func load() -> Program? {
+        guard let text = embeddedProgramImage, let data = Data(base64Encoded: text) else { return nil }
+        return program(fromImage: [UInt8](data), for: embeddedRuleFiles)
+    }
+
+    /// The program in `image` if the image is whole and was made from exactly `files`.
+    static func program(fromImage image: [UInt8], for files: [(path: String, text: String)]) -> Program? {
+        guard let (program, hash) = ProgramImage.decode(image), hash == ProgramImage.rulesHash(files) else { return nil }
+        return program
+    }
+
+    /// Whether the binary carries an image at all (a stale one is then `image == nil`).
+    public static var isEmbedded: Bool { embeddedProgramImage != nil }
+
+    /// The image of the shipped rules compiled from their YAML now, or the diagnostics.
+    public static func makeImage() -> ([UInt8]?, [Diagnostic]) {
+        let (compiled, diagnostics) = RuleCompiler.compileFromYAML(.embedded)
+        guard let compiled, compiled.warnings.isEmpty else { return (nil, diagnostics) }
+        return (ProgramImage.encode(compiled.program, rulesHash: ProgramImage.rulesHash(embeddedRuleFiles)), diagnostics)
     }
 }

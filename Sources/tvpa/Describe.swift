@@ -1,12 +1,15 @@
+import Foundation
 import ArgumentParser
 import TVPARules
 
 struct Dump: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print a stage of the rule compiler: the syntax trees, the checked rule set, or the compiled program.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print a stage of the rule compiler: the syntax trees, the checked rule set, or the compiled program.",
+        discussion: "`--stage image` writes the built-in rules' compiled image (binary, to a file or pipe; scripts/compile-rules uses it).")
 
-    enum Stage: String, ExpressibleByArgument, CaseIterable { case syntax, checked, compiled }
+    enum Stage: String, ExpressibleByArgument, CaseIterable { case syntax, checked, compiled, image }
 
-    @Option(help: "syntax | checked | compiled")
+    @Option(help: "syntax | checked | compiled | image")
     var stage: Stage = .compiled
 
     @OptionGroup var rules: RulesOptions
@@ -25,6 +28,15 @@ struct Dump: ParsableCommand {
             Output.print(TreeDump.render(CheckedView(checked), label: "rules"))
         case .compiled:
             Output.print(ProgramDump.render(try rules.compile()))
+        case .image:
+            guard rules.rules == nil, rules.proposal == nil else {
+                throw ValidationError("--stage image is the image of the built-in rules; it takes no --rules or --proposal")
+            }
+            guard isatty(1) == 0 else { throw ValidationError("the image is binary: send it to a file (scripts/compile-rules does)") }
+            let (bytes, diagnostics) = ShippedProgram.makeImage()
+            Output.error(DiagnosticRenderer.render(diagnostics))
+            guard let bytes else { throw Exit.invalidInput }
+            FileHandle.standardOutput.write(Data(bytes))
         }
     }
 }

@@ -29,7 +29,7 @@ struct Lint: ParsableCommand {
     func lint(_ source: RuleSource, proposal: SourceText?) -> Bool {
         let clock = ContinuousClock()
         var result: (CompiledRules?, [Diagnostic]) = (nil, [])
-        let elapsed = clock.measure { result = RuleCompiler.compile(source, proposal: proposal) }
+        let elapsed = clock.measure { result = RuleCompiler.compileFromYAML(source, proposal: proposal) }
         let (compiled, diagnostics) = result
         Output.error(DiagnosticRenderer.render(diagnostics))
         guard let compiled else { return false }

@@ -75,6 +75,11 @@ public struct Template: Sendable, Hashable {
     /// The sentence as written, for a template with no placeholder.
     public var plain: String?
 
+    init(pieces: [Piece], plain: String?) {
+        self.pieces = pieces
+        self.plain = plain
+    }
+
     /// Parses as the explainer always filled: a `{name}` that names no fact or parameter is
     /// kept as written, braces included.
     init(_ text: String, facts: [String: Int], parameters: [String]) {

@@ -8,6 +8,8 @@ public struct Benchmark {
         public var programEvaluations: Int
         public var runs: Int
         public var compileMilliseconds: Double
+        /// Reading the shipped rules' compiled image (nil for other rules, or with no current image).
+        public var imageMilliseconds: Double?
         /// Median seconds for one pass over the corpus, by how much is explained.
         public var plainSeconds: Double
         public var tracedSeconds: Double
@@ -32,6 +34,7 @@ public struct Benchmark {
             return """
             corpus: \(cases) generated cases, \(programEvaluations) program evaluations per pass; median of \(runs) runs, one core
             compile the rule set:                  \(String(format: "%.2f", compileMilliseconds)) ms
+            \(imageMilliseconds.map { String(format: "read the compiled image instead:       %.2f ms\n", $0) } ?? "")\
             without explanations:                  \(rate(plainSeconds))
             with the trace (every node evaluated): \(rate(tracedSeconds))
             explanation trees, decision view:      \(rate(decisionViewSeconds))
@@ -48,11 +51,14 @@ public struct Benchmark {
         var compiled: CompiledRules?
         let compileMilliseconds = median((0..<max(runs, 5)).map { _ in
             var result: CompiledRules?
-            let seconds = timed { result = RuleCompiler.compile(source).0 }
+            let seconds = timed { result = RuleCompiler.compileFromYAML(source).0 }
             compiled = result
             return seconds * 1000
         })
         guard let program = compiled?.program else { return nil }
+        // What a start of the shipped rules costs instead: reading their compiled image.
+        let imageMilliseconds: Double? = source == .embedded && ShippedProgram.image != nil
+            ? median((0..<max(runs, 5)).map { _ in timed { _ = ShippedProgram.load() } * 1000 }) : nil
         var generator = CaseGenerator(program: program, seed: seed)
         let loader = CaseLoader(program: program)
         let lines = (0..<count).map { i in generator.next(index: i).render() }
@@ -98,7 +104,7 @@ public struct Benchmark {
             })
         }
         let report = Report(
-            cases: files.count, programEvaluations: evaluations, runs: runs, compileMilliseconds: compileMilliseconds,
+            cases: files.count, programEvaluations: evaluations, runs: runs, compileMilliseconds: compileMilliseconds, imageMilliseconds: imageMilliseconds,
             plainSeconds: evaluateAll(tracing: false), tracedSeconds: evaluateAll(tracing: true),
             decisionViewSeconds: explainAll(.decision), fullViewSeconds: explainAll(.full),
             jsonLinesLoadSeconds: loadAll { loader.load($0).0 }, yamlLoadSeconds: loadAll { loader.load($0.sourceText).0 },

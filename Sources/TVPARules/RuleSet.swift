@@ -100,12 +100,13 @@ public enum ShippedProgram {
     /// Decodes the embedded image (every call; `image` keeps the first).
     public static func load() -> Program? {
         guard let text = embeddedProgramImage, let data = Data(base64Encoded: text) else { return nil }
-        return program(fromImage: [UInt8](data), for: embeddedRuleFiles)
+        return program(fromImage: [UInt8](data), rulesHash: embeddedRulesHash)
     }
 
-    /// The program in `image` if the image is whole and was made from exactly `files`.
-    static func program(fromImage image: [UInt8], for files: [(path: String, text: String)]) -> Program? {
-        guard let (program, hash) = ProgramImage.decode(image), hash == ProgramImage.rulesHash(files) else { return nil }
+    /// The program in `image` if the image is whole and was made from the rule files whose
+    /// hash is given (`embeddedRulesHash`, computed when they were embedded).
+    static func program(fromImage image: [UInt8], rulesHash: UInt64) -> Program? {
+        guard let (program, hash) = ProgramImage.decode(image), hash == rulesHash else { return nil }
         return program
     }
 

@@ -21,7 +21,8 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 extension ExplainView: ExpressibleByArgument {}
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Decide every program for case files and explain each decision.")
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Decide every program for case files and explain each decision.")
 
     @Argument(help: "Case files or folders of case files.")
     var cases: [String]

@@ -4,6 +4,7 @@ import TVPARules
 
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dump",
         abstract: "Print a stage of the rule compiler: the syntax trees, the checked rule set, or the compiled program.",
         discussion: "`--stage image` writes the built-in rules' compiled image (binary, to a file or pipe; scripts/compile-rules uses it).")
 
@@ -42,7 +43,8 @@ struct Dump: ParsableCommand {
 }
 
 struct Facts: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the case-file vocabulary: each fact's type, question, values and the rules that read it.")
+    static let configuration = CommandConfiguration(
+        commandName: "facts", abstract: "List the case-file vocabulary: each fact's type, question, values and the rules that read it.")
 
     @Flag(help: "Print a JSON Schema of the case file instead.")
     var jsonSchema = false

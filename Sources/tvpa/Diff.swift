@@ -8,6 +8,7 @@ enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Evaluate a corpus under two versions of the law and report whose outcome changes, and why.",
         discussion: """
             Compare the rules with a proposal applied (--proposal), with another rules folder \

@@ -3,7 +3,8 @@ import Foundation
 import TVPARules
 
 struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write reproducible, valid synthetic case files (YAML files in a folder, JSON Lines, or CSV without records and family members).")
+    static let configuration = CommandConfiguration(
+        commandName: "generate", abstract: "Write reproducible, valid synthetic case files (YAML files in a folder, JSON Lines, or CSV without records and family members).")
 
     @Option(help: "How many cases.")
     var count: Int = 100
@@ -43,7 +44,8 @@ struct Generate: ParsableCommand {
 }
 
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Measure compile time, evaluations per second (with and without explanations) and peak memory on a generated corpus. Build with -c release.")
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure compile time, evaluations per second (with and without explanations) and peak memory on a generated corpus. Build with -c release.")
 
     @Option(help: "Cases in the generated corpus.")
     var cases: Int = 2000

@@ -2,7 +2,8 @@ import ArgumentParser
 import TVPARules
 
 struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Compile the rules (and each proposal given, applied to them) and report every error and warning, sorted, with file:line:column.")
+    static let configuration = CommandConfiguration(
+        commandName: "lint", abstract: "Compile the rules (and each proposal given, applied to them) and report every error and warning, sorted, with file:line:column.")
 
     @Argument(help: "The rules folder (default: the rules built into tvpa).")
     var rulesDirectory: String?

@@ -3,7 +3,8 @@ import Foundation
 import TVPARules
 
 struct Test: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check every case file's `expect:` against the rules; ends with 'N passed, N failed'.")
+    static let configuration = CommandConfiguration(
+        commandName: "test", abstract: "Check every case file's `expect:` against the rules; ends with 'N passed, N failed'.")
 
     @Argument(help: "Case files or folders (default: Cases).")
     var paths: [String] = ["Cases"]

@@ -123,6 +123,24 @@ struct ReportLayoutTests {
         }
     }
 
+    @Test("splitting on the space byte wraps exactly as splitting by characters")
+    func byteWrappingMatchesCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        // Section signs and dashes as the rules write them, accents, a combining mark, a
+        // joiner, an emoji modifier and prepended signs (which join a space beside them into one character).
+        let alphabet = ["a", "b", " ", "cd", "  ", "§", "—", "é", "\u{301}", "\u{200D}", "\u{1F3FB}", "\u{0600}", "\u{0D4E}", "xyz", ".", "\r\n", "\t"]
+        for _ in 0..<1000 {
+            let length = Int.random(in: 0..<60, using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let width = Int.random(in: 1..<30, using: &generator)
+            let first = String(repeating: "-", count: Int.random(in: 0..<4, using: &generator))
+            let rest = String(repeating: " ", count: Int.random(in: 0..<4, using: &generator))
+            #expect(
+                TextWrap.lines(text, width: width, first: first, rest: rest) == TextWrap.lines(text, width: width, first: first, rest: rest, byCharacters: true),
+                "\(text.debugDescription) at \(width)")
+        }
+    }
+
     @Test("HTML and Markdown escape every value: markup in a case is shown, never read")
     func escaping() {
         #expect(Escape.html(#"<script>alert("x")</script> & 'y'"#) == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")

@@ -78,11 +78,13 @@ struct ShippedProgramTests {
     func damagedImagesAreRefused() throws {
         let good = ShippedProgram.isEmbedded ? try #require(Data(base64Encoded: embeddedProgramImage!)).map { $0 } : []
         try #require(!good.isEmpty)
-        #expect(ShippedProgram.program(fromImage: good, for: embeddedRuleFiles) != nil)
+        #expect(ShippedProgram.program(fromImage: good, rulesHash: embeddedRulesHash) != nil)
+        // The hash the plugin computed is the one the library computes over the same files.
+        #expect(embeddedRulesHash == ProgramImage.rulesHash(embeddedRuleFiles))
         // One character of one rule file changed: the image no longer describes the YAML.
         var edited = embeddedRuleFiles
         edited[0].text += " "
-        #expect(ShippedProgram.program(fromImage: good, for: edited) == nil)
+        #expect(ShippedProgram.program(fromImage: good, rulesHash: ProgramImage.rulesHash(edited)) == nil)
         // Cut short anywhere, or any one byte changed: refused, never a crash or a wrong program.
         var generator = SystemRandomNumberGenerator()
         for cut in [0, 1, 5, 15, 16, 17, 100, good.count / 2, good.count - 1] {

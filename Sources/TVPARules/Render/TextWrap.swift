@@ -4,14 +4,26 @@
 public enum TextWrap {
     /// The lines of `text` after `first` (on the first line) and `rest` (on each other line).
     public static func lines(_ text: String, width: Int, first: String, rest: String) -> [String] {
+        lines(text, width: width, first: first, rest: rest, byCharacters: false)
+    }
+
+    /// `byCharacters` splits by characters even where splitting on the space byte gives the same
+    /// words (the tests compare the two).
+    static func lines(_ text: String, width: Int, first: String, rest: String, byCharacters: Bool) -> [String] {
         var lines: [String] = []
         var line = first
-        var lineWidth = first.count
+        var lineWidth = columns(first[...])
         var empty = true
-        let restWidth = rest.count
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = Substring(word)
-            var w = word.count
+        let restWidth = columns(rest[...])
+        // Split on the space byte unless a space may be part of a longer character (a combining
+        // mark after it), which splitting by characters, as a terminal shows them, keeps whole.
+        let bySpaceBytes = !byCharacters && !spaceJoinsAMark(text)
+        let words: [Substring] = bySpaceBytes
+            ? text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
+            : text.split(separator: " ", omittingEmptySubsequences: true)
+        for word in words {
+            var word = word
+            var w = columns(word)
             if !empty && lineWidth + 1 + w > width {
                 lines.append(line)
                 line = rest
@@ -30,21 +42,59 @@ public enum TextWrap {
                     continue
                 }
                 let cut = word.index(word.startIndex, offsetBy: room)
-                line += (empty ? "" : " ") + word[..<cut]
+                if !empty { line.append(" ") }
+                line.append(contentsOf: word[..<cut])
                 lines.append(line)
                 line = rest
                 lineWidth = restWidth
                 empty = true
                 word = word[cut...]
-                w = word.count
+                w = columns(word)
             }
             guard w > 0 else { continue }
-            line += (empty ? "" : " ") + word
+            if !empty { line.append(" ") }
+            line.append(contentsOf: word)
             lineWidth += (empty ? 0 : 1) + w
             empty = false
         }
         if !empty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// Columns a piece of text takes: its bytes when printable ASCII, else its characters.
+    static func columns(_ s: Substring) -> Int {
+        isPrintableASCII(s.utf8) ? s.utf8.count : s.count
+    }
+
+    static func isPrintableASCII(_ bytes: Substring.UTF8View) -> Bool {
+        bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7f }
+    }
+
+    /// Whether a space may be part of a longer character: beside it, a scalar that Unicode's
+    /// grapheme rules could join to it (an extending or spacing mark, a joiner, an emoji
+    /// modifier, a prepended sign). Only letters, digits, punctuation and symbols of the
+    /// categories below are taken as safe; anything else sends the text down the character path.
+    static func spaceJoinsAMark(_ text: String) -> Bool {
+        func safe(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.value < 0x80 { return true }
+            switch scalar.properties.generalCategory {
+            case .lowercaseLetter, .uppercaseLetter, .titlecaseLetter, .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation,
+                .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation,
+                .mathSymbol, .currencySymbol, .otherSymbol:
+                return true
+            default:
+                return false
+            }
+        }
+        var previous: Unicode.Scalar = " "
+        var afterSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " && !safe(previous) { return true }
+            if afterSpace && !safe(scalar) { return true }
+            afterSpace = scalar == " "
+            previous = scalar
+        }
+        return false
     }
 
     /// The same, joined, each line ending in a line break.

@@ -17,10 +17,7 @@ public enum TextWrap {
         let restWidth = columns(rest[...])
         // Split on the space byte unless a space may be part of a longer character (a combining
         // mark after it), which splitting by characters, as a terminal shows them, keeps whole.
-        let bySpaceBytes = !byCharacters && !spaceJoinsAMark(text)
-        let words: [Substring] = bySpaceBytes
-            ? text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
-            : text.split(separator: " ", omittingEmptySubsequences: true)
+        let words: [Substring] = byCharacters ? text.split(separator: " ", omittingEmptySubsequences: true) : spaceSeparatedWords(text)
         for word in words {
             var word = word
             var w = columns(word)
@@ -61,13 +58,41 @@ public enum TextWrap {
         return lines
     }
 
+    /// The words between spaces, found on the UTF-8 bytes (one pass over contiguous storage),
+    /// unless a space may be part of a longer character: then by characters.
+    static func spaceSeparatedWords(_ text: String) -> [Substring] {
+        var text = text
+        var bounds: [Range<Int>] = []
+        let nonASCII: Bool = text.withUTF8 { buffer in
+            var high = false
+            var i = 0
+            let n = buffer.count
+            while i < n {
+                while i < n && buffer[i] == 0x20 { i += 1 }
+                let start = i
+                while i < n && buffer[i] != 0x20 {
+                    if buffer[i] >= 0x80 { high = true }
+                    i += 1
+                }
+                if i > start { bounds.append(start..<i) }
+            }
+            return high
+        }
+        if nonASCII && spaceJoinsAMark(text) { return text.split(separator: " ", omittingEmptySubsequences: true) }
+        let utf8 = text.utf8
+        return bounds.map { r in
+            Substring(text[utf8.index(utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)])
+        }
+    }
+
     /// Columns a piece of text takes: its bytes when printable ASCII, else its characters.
     static func columns(_ s: Substring) -> Int {
         isPrintableASCII(s.utf8) ? s.utf8.count : s.count
     }
 
     static func isPrintableASCII(_ bytes: Substring.UTF8View) -> Bool {
-        bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7f }
+        if let all = bytes.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7f } }) { return all }
+        return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7f }
     }
 
     /// Whether a space may be part of a longer character: beside it, a scalar that Unicode's

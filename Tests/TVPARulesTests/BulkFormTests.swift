@@ -140,6 +140,15 @@ struct BulkFormTests {
             out.string(s)
             #expect(String(decoding: out.bytes, as: UTF8.self) == JSON.quote(s), "\(s.debugDescription)")
         }
+        // Random mixes of what is escaped and what is not, so the byte-level path meets each in every order.
+        let pieces = ["a", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{7F}", "\u{85}", "é", "—", "\u{61C}", "\u{202E}", "\u{FEFF}", "🙂", "\u{2028}", " "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let s = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var out = JSONBytes()
+            out.string(s)
+            #expect(String(decoding: out.bytes, as: UTF8.self) == JSON.quote(s), "\(s.debugDescription)")
+        }
         for n in [0, 7, 10, 99, 12345, -1, -42, Int.max, Int.min] {
             var out = JSONBytes()
             out.int(n)
@@ -152,7 +161,7 @@ struct BulkFormTests {
         }
     }
 
-    @Test("JSON v1 with --explain off is the decision view without its trees, for every scenario (off writes no node text)")
+    @Test("JSON v1 with --explain off is the decision view without its trees and evidence lists, for every scenario (off writes no node text)")
     func offIsDecisionWithoutTrees() throws {
         let program = try GoldenTests.program()
         let dir = try Inline.temporaryDirectory()
@@ -166,7 +175,10 @@ struct BulkFormTests {
             var decision = collectRun(files, program: program, options: .init(view: .decision, redact: redact, today: Self.today)).compactMap(\.report)
             try #require(off.count == decision.count && off.count > 50)
             for i in decision.indices {
-                for j in decision[i].decisions.indices { decision[i].decisions[j].explanation = nil }
+                for j in decision[i].decisions.indices {
+                    decision[i].decisions[j].explanation = nil
+                    decision[i].decisions[j].evidence = []
+                }
                 #expect(DecisionJSON.render(off[i]) == DecisionJSON.render(decision[i]), "case \(decision[i].caseId)")
             }
         }

@@ -122,7 +122,8 @@ public struct Explainer: Sendable {
         }
         let expected = raw.member.map { file.members[$0].expect[entry.id] } ?? file.expect[entry.id]
         var evidence: [EvidenceCheck] = []
-        if raw.notApplicable == nil, !program.legend.evidence.isEmpty {
+        // The checklist is per element, as the explanation is: `--explain off` gives neither.
+        if view != .off, raw.notApplicable == nil, !program.legend.evidence.isEmpty {
             for r in program.legend.graph.programRules[raw.program] {
                 let list = Int(program.legend.evidenceOfRule[r])
                 guard list >= 0, let status = trace.ruleStatus[r], status != .no else { continue }

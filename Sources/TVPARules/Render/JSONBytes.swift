@@ -44,10 +44,34 @@ public struct JSONBytes: Sendable {
             }
             return false
         }
-        if !clean {
-            var quoted = JSON.quote(s)
-            quoted.withUTF8 { bytes.append(contentsOf: $0) }
+        if !clean { escaped(s) }
+    }
+
+    /// A string with something to escape, written as `JSON.quote` writes it, into the buffer.
+    mutating func escaped(_ s: String) {
+        bytes.append(0x22)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": bytes.append(0x5C); bytes.append(0x22)
+            case "\\": bytes.append(0x5C); bytes.append(0x5C)
+            case "\n": bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+            case "\r": bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+            case "\t": bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+            default:
+                if Escape.isUnsafe(scalar) {
+                    // Every unsafe scalar is at most U+FFFF: four hex digits, lower case.
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    let v = Int(scalar.value)
+                    bytes.append(0x5C); bytes.append(UInt8(ascii: "u"))
+                    for shift in [12, 8, 4, 0] { bytes.append(hex[(v >> shift) & 0xF]) }
+                } else if scalar.value < 0x80 {
+                    bytes.append(UInt8(scalar.value))
+                } else {
+                    bytes.append(contentsOf: UTF8.encode(scalar)!)
+                }
+            }
         }
+        bytes.append(0x22)
     }
 
     /// No quote, no backslash and nothing `Escape` escapes.

@@ -26,6 +26,9 @@ struct InterviewCommand: ParsableCommand {
     @Flag(help: "Replace the case file itself (or the --output file) even when it was written by hand: its comments and layout are not kept.")
     var overwrite = false
 
+    @Flag(help: "Ask again the questions the case file records under declined: (after every other question); by default a declined question is not asked again.")
+    var askDeclined = false
+
     @Option(help: .hidden)
     var benchRuns: Int?
 
@@ -89,7 +92,7 @@ struct InterviewCommand: ParsableCommand {
 
         var interview: Interview
         do {
-            interview = try Interview(program: program, draft: draft, programs: scope, asOf: date, path: path)
+            interview = try Interview(program: program, draft: draft, programs: scope, asOf: date, path: path, askDeclined: askDeclined)
         } catch {
             Output.error(DiagnosticRenderer.render(error.diagnostics))
             throw Exit.invalidInput
@@ -159,6 +162,8 @@ enum InterviewWords {
     static func settledLine(_ s: Interview.Settled) -> String {
         "  settled: " + InterviewMessages.settled(s.title, s.subject, s.outcome.rawValue.replacingOccurrences(of: "_", with: " ")) + " (\(s.reason.rawValue))"
     }
+    /// A deadline the answer revealed, moved or removed, in Render's words (`DeadlineText`).
+    static func deadlineLine(_ c: DeadlineChange, legend: Legend) -> String { "  " + Escape.text(DeadlineText.change(c, legend: legend)) }
     static func notTaken(_ message: String) -> String { "Not taken: \(message)" }
     static func finished(_ steps: Int) -> String { "Nothing left to ask that could change a decision (\(steps) answer\(steps == 1 ? "" : "s"))." }
     static let recordField = "field"

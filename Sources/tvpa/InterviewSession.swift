@@ -31,6 +31,7 @@ struct InterviewSession {
                 continue
             }
             for s in interview.settled { prompter.say(InterviewWords.settledLine(s)) }
+            for c in interview.deadlineChanges { prompter.say(InterviewWords.deadlineLine(c, legend: interview.program.legend)) }
             try save(interview)
         }
         prompter.say(InterviewWords.finished(interview.steps))

@@ -142,6 +142,80 @@ struct InterviewCLITests {
         #expect(r.stdout.contains("settled: Help for a child: not eligible"))
     }
 
+    @Test("after an answer, the deadline it revealed: a child's date of birth shows the last day for HHS to receive the request")
+    func deadlineRevealed() throws {
+        let ws = try CLITests.Workspace()
+        defer { ws.remove() }
+        let path = try ws.write("child.yaml", "id: child\nas_of: 2026-12-01\nfacts:\n  is_us_citizen_or_lpr: false\n")
+        // The built-in rules: the date of birth is the first question for interim assistance.
+        let r = try Self.run(["interview", path, "--program", "hhs_interim_assistance", "--output", "out.yaml"], input: "2009-01-15\nq\n", in: ws.root)
+        #expect(r.status == 0, "\(r.stderr)")
+        // OTIP-PI-16-01: received "prior to" the 18th birthday (2027-01-15), so the last day is
+        // 2027-01-14, 44 days after 2026-12-01, inside the clock's 90-day warning window.
+        #expect(r.stdout.contains("  New deadline: [SOON] HHS must receive the child's Request for Assistance: act by 2027-01-14 — 44 days left (within the 90 days the rules warn at)"), "\(r.stdout)")
+        // Only after the answer: the line follows the question it answered.
+        let asked = try #require(r.stdout.range(of: "What is your date of birth?"))
+        let shown = try #require(r.stdout.range(of: "New deadline:"))
+        #expect(asked.upperBound <= shown.lowerBound)
+        #expect(r.stdout.components(separatedBy: "New deadline:").count == 2, "shown once, for the answer that revealed it")
+        // An answer that reveals nothing shows no deadline line.
+        let none = try Self.run(["interview", path, "--program", "hhs_interim_assistance", "--output", "none.yaml"], input: "d\nq\n", in: ws.root)
+        #expect(!none.stdout.contains("deadline"), "\(none.stdout)")
+    }
+
+    @Test("a fact the file declined is not asked again; --ask-declined asks it once more, after the others")
+    func askDeclined() throws {
+        let ws = try CLITests.Workspace(rules: Self.rules)
+        defer { ws.remove() }
+        let path = try ws.write("dc.yaml", "id: dc\nas_of: 2024-06-01\nfacts: {date_of_birth: 2011-05-01}\ndeclined: [reported]\n")
+        // committed: no; then the family question: quit.
+        let plain = try Self.run(["interview", "--rules", ws.rules, path, "--output", "plain.yaml"], input: "2\nq\n", in: ws.root)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        // The question as asked (the summary at the end still lists it, marked declined).
+        let asked = "Did you report it?\n  1. yes"
+        #expect(!plain.stdout.contains(asked), "\(plain.stdout)")
+        #expect(plain.stdout.contains("Did you recruit others?\n  1. yes"))
+        let kept = try String(contentsOfFile: ws.root.appendingPathComponent("plain.yaml").path, encoding: .utf8)
+        #expect(kept.contains("declined: [reported]") && kept.contains("committed: false"), "\(kept)")
+        // committed: no; reported (asked again, after it): yes; then quit.
+        let again = try Self.run(["interview", "--rules", ws.rules, path, "--ask-declined", "--output", "again.yaml"], input: "2\n1\nq\n", in: ws.root)
+        #expect(again.status == 0, "\(again.stderr)")
+        let recruit = try #require(again.stdout.range(of: "Did you recruit others?\n  1. yes"))
+        let report = try #require(again.stdout.range(of: asked), "\(again.stdout)")
+        #expect(recruit.upperBound <= report.lowerBound, "the declined question comes after the others")
+        let answered = try String(contentsOfFile: ws.root.appendingPathComponent("again.yaml").path, encoding: .utf8)
+        #expect(answered.contains("reported: true") && !answered.contains("declined"), "\(answered)")
+    }
+
+    @Test("an answer that contradicts an earlier one is refused with the rules' message, asked again, and not saved")
+    func contradictionRefused() throws {
+        let ws = try CLITests.Workspace(rules: """
+            facts:
+              date_of_birth: {type: date, question: What is your date of birth?}
+              worked: {type: bool, question: Did you work there?}
+            derived:
+              age: {type: integer, min: 0, max: 130, question: How old are you?, compute: {years_between: [date_of_birth, decision_date]}}
+            contradictions:
+              - id: too-young-to-work
+                when: {all: [{lt: [age, 5]}, {fact: worked}]}
+                message: a child under 5 cannot have worked there
+                cite: ["Test Act 9"]
+            rules:
+              r: {cite: ["Test Act 1"], when: {all: [{lt: [age, 18]}, {fact: worked}]}}
+            programs:
+              p: {title: Child worker, subject: principal, rule: r, cite: ["Test Act"]}
+            """)
+        defer { ws.remove() }
+        // id; born 2022 (age 2); worked: yes (refused), then no.
+        let r = try Self.run(["interview", "--rules", ws.rules, "--as-of", "2024-06-01"], input: "k1\n2022-01-01\n1\n2\n", in: ws.root)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Not taken: ") && r.stdout.contains("a child under 5 cannot have worked there"), "\(r.stdout)")
+        #expect(r.stdout.components(separatedBy: "Did you work there?").count - 1 >= 2, "asked again after the refusal")
+        let saved = try String(contentsOfFile: ws.root.appendingPathComponent("k1.yaml").path, encoding: .utf8)
+        #expect(saved.contains("worked: false") && !saved.contains("worked: true"), "\(saved)")
+        #expect(r.stdout.contains("settled: Child worker: not eligible"))
+    }
+
     /// A pseudo-terminal session through python3's `pty`: arrow keys and Enter in the menus,
     /// then Ctrl-C in a menu; the terminal's settings are checked after the process ended.
     static let driver = #"""

@@ -146,6 +146,85 @@ struct ClockTests {
         #expect(try unknown.decision("child").evidence.first?.onFile == [.unknown, .unknown, nil])
     }
 
+    /// The evidence lists a shipped scenario's T-1 decision shows, by element (rule id).
+    static func tEvidence(_ scenario: String) throws -> [String] {
+        let shipped = RuleCompiler.compile(.embedded).0!.program
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let url = root.appendingPathComponent("Cases/t_visa/\(scenario).yaml")
+        let (file, diagnostics) = CaseLoader(program: shipped).load(SourceText(path: url.path, text: try String(contentsOf: url, encoding: .utf8)))
+        let valid = try #require(file, "\(diagnostics)")
+        let report = Explainer(view: .decision).report(valid, program: shipped, decisionDate: valid.decisionDate(override: nil, today: Self.day("2024-06-01")))
+        let d = try report.decision("t_visa")
+        return d.evidence.map { d.legend.rules[$0.rule].id }
+    }
+
+    @Test("an element decided under the 2016 rule shows the 2016 evidence list (former 8 CFR 214.11), one under the 2024 rule the 2024 list")
+    func evidenceByRuleVersion() throws {
+        let shipped = RuleCompiler.compile(.embedded).0!.program
+        // Decided 2023-09-01, before the 2024 rule took effect (2024-08-28): the 2016 rule.
+        let old = try Self.tEvidence("t-minor-at-filing-2016")
+        for element in ["t.v2016.presence", "t.v2016.compliance", "t.v2016.minor_exemption", "t.v2016.hardship"] {
+            #expect(old.contains(element), "\(element) in \(old)")
+        }
+        #expect(!old.contains { $0.hasPrefix("t.v2024.") }, "\(old)")
+        // Filed after 2024-08-28: the 2024 rule only.
+        let new = try Self.tEvidence("t-minor-at-act-adult-at-filing-2024")
+        #expect(new.contains("t.v2024.presence") && !new.contains { $0.hasPrefix("t.v2016.") }, "\(new)")
+        // Every kind of a 2016 list is cited to the 2016 rule (or the statute), and the guide too.
+        for list in shipped.legend.evidence where shipped.legend.rules[list.rule].id.hasPrefix("t.v2016.") {
+            #expect(list.cite.allSatisfy { $0.hasPrefix("former 8 CFR 214.11(") }, "\(list.cite)")
+            for item in list.items {
+                #expect(item.cite.allSatisfy { $0.hasPrefix("former 8 CFR 214.11(") || $0.hasPrefix("INA ") }, "\(item.cite)")
+            }
+        }
+    }
+
+    // MARK: Expected clocks in JSON Lines and CSV (both formats carry expect:)
+
+    static func corpus(_ text: String, name: String) throws -> [(CaseFile?, [Diagnostic])] {
+        try DeclinedTests.loadCorpus(text, name: name, program: Inline.compile(rules))
+    }
+
+    @Test("JSON Lines carry expect: {clocks: …} as a YAML file does: a date, none, bounds (null: unbounded), and an unknown id is an error")
+    func expectedClocksJSONLines() throws {
+        let rows = try Self.corpus("""
+            {"id": "j1", "facts": {"born": "2010-01-01"}, "expect": {"child": "eligible", "clocks": {"request_by": "2027-12-31", "period_ends": "none"}}}
+            {"id": "j2", "facts": {"years": 10}, "expect": {"clocks": {"request_by": {"earliest": "2031-06-02", "latest": null}}}}
+            {"id": "j3", "expect": {"clocks": {"request_bye": "none"}}}
+
+            """, name: "cases.jsonl")
+        #expect(rows[0].1.isEmpty && rows[1].1.isEmpty, "\(rows.map(\.1))")
+        #expect(rows[0].0?.expectClocks == ["request_by": .date(Self.day("2027-12-31")), "period_ends": ClockExpectation.none])
+        #expect(rows[0].0?.expect.isEmpty == false, "the outcomes are still read beside the clocks")
+        #expect(rows[1].0?.expectClocks == ["request_by": .between(earliest: Self.day("2031-06-02"), latest: nil)])
+        #expect(rows[2].1.map(\.id) == [.caseUnknownKey] && rows[2].1.first?.help == "did you mean 'request_by'?", "\(rows[2].1)")
+    }
+
+    @Test("CSV carries expect.clocks.ID columns: a date, none, EARLIEST..LATEST (a side empty: unbounded); an unknown clock is an error on the header")
+    func expectedClocksCSV() throws {
+        let rows = try Self.corpus("""
+            id,born,expect.child,expect.clocks.request_by,expect.clocks.period_ends
+            c1,2010-01-01,eligible,2027-12-31,none
+            c2,,,2024-06-02..2025-06-01,
+            c3,,,..2025-06-01,
+
+            """, name: "sheet.csv")
+        #expect(rows.allSatisfy { $0.1.isEmpty }, "\(rows.map(\.1))")
+        #expect(rows[0].0?.expectClocks == ["request_by": .date(Self.day("2027-12-31")), "period_ends": ClockExpectation.none])
+        #expect(rows[0].0?.expect.isEmpty == false)
+        #expect(rows[1].0?.expectClocks == ["request_by": .between(earliest: Self.day("2024-06-02"), latest: Self.day("2025-06-01"))])
+        #expect(rows[2].0?.expectClocks == ["request_by": .between(earliest: nil, latest: Self.day("2025-06-01"))])
+        // The same row as a YAML file reads to the same expectations.
+        let yaml = try #require(Inline.load("id: c1\nfacts: {born: 2010-01-01}\nexpect: {child: eligible, clocks: {request_by: 2027-12-31, period_ends: none}}\n", program: Inline.compile(Self.rules)).0)
+        #expect(rows[0].0?.expectClocks == yaml.expectClocks && rows[0].0?.expect == yaml.expect)
+        // A misspelt clock, and a date that is not one.
+        let bad = try Self.corpus("id,expect.clocks.request_bye\nc1,none\n", name: "bad.csv")
+        #expect(bad[0].1.map(\.id) == [.caseUnknownKey] && bad[0].1.first?.help == "did you mean 'expect.clocks.request_by'?", "\(bad[0].1)")
+        #expect(bad[0].1.first?.location.line == 1)
+        let notDate = try Self.corpus("id,expect.clocks.request_by\nc1,2027-02-30\n", name: "date.csv")
+        #expect(notDate[0].1.map(\.id) == [.caseInvalidDate], "\(notDate[0].1)")
+    }
+
     static let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/clocks")
 
     @Test("each clock and evidence fixture gives its diagnostic at the stated place", arguments: ["missing-citation", "not-a-date", "unknown-fact", "bad-kind", "warn-window", "subject-mismatch", "evidence-unknown-rule", "evidence-missing-citation"])

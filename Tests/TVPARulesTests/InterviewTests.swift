@@ -259,6 +259,25 @@ struct InterviewTests {
         }
     }
 
+    @Test("the README's table of questions per conformance example is what the interview asks (scripts/interview-examples)")
+    func readmeTable() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        var rows: [String: [String]] = [:]
+        for line in readme.split(separator: "\n") where line.wholeMatch(of: /\| e\d\d-.*/) != nil && line.split(separator: "|").count == 6 {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            rows[cells[0]] = Array(cells.dropFirst())
+        }
+        let examples = try Self.examples()
+        #expect(rows.count == examples.count, "one row per example")
+        for url in examples {
+            let (file, _) = CaseLoader(program: Self.shipped).load(SourceText(path: url.path, text: try String(contentsOf: url, encoding: .utf8)))
+            let truth = try #require(file)
+            let r = try InterviewReplay.run(truth: truth, program: Self.shipped)
+            let row = try #require(rows[truth.id], "no README row for \(truth.id)")
+            #expect(row == ["\(r.facts)", "\(r.asked)", "\(r.dontKnow)", "\(r.untilSettled)", "\(r.decisions) (\(r.decided))"], "\(truth.id)")
+        }
+    }
+
     @Test("the writer's file loads back to the same case, for every scenario and example")
     func roundTrip() throws {
         let walk = FileManager.default.enumerator(at: Self.root.appendingPathComponent("Cases"), includingPropertiesForKeys: nil)
@@ -312,6 +331,146 @@ struct InterviewTests {
         let (file, diagnostics) = CaseLoader(program: Self.program, today: Self.today).load(SourceText(path: "q.yaml", text: text))
         let loaded = try #require(file, "\(diagnostics)")
         #expect(loaded.id == "123" && loaded.title == draft.title && loaded.narrative == draft.narrative)
+    }
+
+    // MARK: Deadlines an answer reveals (issue 14, with the clocks of issue 13)
+
+    /// A child with no request yet, on the shipped rules, decided on 2026-12-01.
+    static func childDraft(_ facts: [String: CaseDraft.Value] = [:]) -> CaseDraft {
+        var draft = CaseDraft(id: "child")
+        draft.asOf = "2026-12-01"
+        draft.facts = ["is_us_citizen_or_lpr": .bool(false)].merging(facts) { $1 }
+        return draft
+    }
+
+    static func deadlines(_ draft: CaseDraft) throws -> [Deadline] {
+        try Interview(program: shipped, draft: draft, programs: ["hhs_interim_assistance"], today: today, path: "child.yaml").report.deadlines
+    }
+
+    @Test("answering the date of birth reveals the child's act-by deadline: HHS must receive the request before the 18th birthday")
+    func answerRevealsDeadline() throws {
+        var interview = try Interview(program: Self.shipped, draft: Self.childDraft(), programs: ["hhs_interim_assistance"], today: Self.today, path: "child.yaml")
+        #expect(interview.report.deadlines.isEmpty, "no clock matters before the age is known")
+        #expect(interview.next?.name == "date_of_birth")
+        try interview.answer(.value(.date("2009-01-15")))
+        let change = try #require(interview.deadlineChanges.first { $0.deadline.id == "hhs.child_request_by" })
+        #expect(change.kind == .revealed && change.before == nil)
+        // OTIP-PI-16-01: the request must be received "prior to" the 18th birthday (2027-01-15),
+        // so the last day is 2027-01-14, 44 days after the decision date 2026-12-01; the clock
+        // warns within 90 days (Rules/clocks.yaml).
+        #expect(change.deadline.date == CivilDate.parse("2027-01-14"))
+        #expect(change.deadline.days == 44)
+        #expect(DeadlineText.change(change, legend: Self.shipped.legend)
+            == "New deadline: [SOON] HHS must receive the child's Request for Assistance: act by 2027-01-14 — 44 days left (within the 90 days the rules warn at)")
+        // Undone, nothing is shown as new; "don't know" changes no deadline.
+        interview.back()
+        #expect(interview.deadlineChanges.isEmpty)
+        interview.dontKnow()
+        #expect(interview.deadlineChanges.isEmpty)
+    }
+
+    @Test("deadline changes: revealed, moved (bounds to a date) and removed, by clock and subject; none when nothing moved")
+    func deadlineChanges() throws {
+        let byAge = try Self.deadlines(Self.childDraft(["age": .integer(17)]))
+        let byBirth = try Self.deadlines(Self.childDraft(["date_of_birth": .date("2009-01-15")]))
+        let requested = try Self.deadlines(Self.childDraft(["date_of_birth": .date("2009-01-15"), "hhs_rfa_submitted_date": .date("2026-11-30")]))
+        // Age 17 on 2026-12-01: born 2008-12-02 … 2009-12-01, so the last day is 2026-12-01 …
+        // 2027-11-30 (the day before an 18th birthday, OTIP-PI-16-01).
+        let moved = DeadlineChange.changes(from: byAge, to: byBirth)
+        #expect(moved.map(\.kind) == [.changed])
+        #expect(moved.first?.before?.earliest == CivilDate.parse("2026-12-01") && moved.first?.before?.latest == CivilDate.parse("2027-11-30"))
+        #expect(moved.first?.after?.date == CivilDate.parse("2027-01-14"))
+        #expect(DeadlineText.change(moved[0], legend: Self.shipped.legend).hasSuffix("(was act by as early as 2026-12-01, as late as 2027-11-30)"))
+        // A request received: the clock's condition no longer holds (no request yet), so it goes.
+        let removed = DeadlineChange.changes(from: byBirth, to: requested)
+        #expect(removed.contains { $0.kind == .removed && $0.deadline.id == "hhs.child_request_by" })
+        #expect(DeadlineText.change(removed.first { $0.deadline.id == "hhs.child_request_by" }!, legend: Self.shipped.legend)
+            == "Deadline no longer applies: HHS must receive the child's Request for Assistance")
+        #expect(DeadlineChange.changes(from: byBirth, to: byBirth).isEmpty)
+        #expect(DeadlineChange.changes(from: [], to: byBirth).allSatisfy { $0.kind == .revealed })
+        // The same clock for another subject is another deadline.
+        var other = byBirth[0]
+        other.member = 0
+        other.subject = "member-1"
+        #expect(DeadlineChange.changes(from: byBirth, to: byBirth + [other]).map(\.kind) == [.revealed])
+    }
+
+    // MARK: Declined in the file
+
+    @Test("a fact the file records as declined is not asked again by default; askDeclined asks it once more, after every other")
+    func declinedInFile() throws {
+        var draft = CaseDraft(id: "t")
+        draft.declined = ["hard_two"]
+        // The principal's programs only (the family question would come last otherwise).
+        let scope: Set<String> = ["p_one", "p_two", "p_three"]
+        var plain = try Self.start(draft, programs: scope)
+        #expect(plain.next?.name != "hard_two", "hard_two settles the most, but it was declined")
+        #expect(!Self.drive(&plain) { _ in nil }.contains("hard_two"))
+        #expect(plain.draft.declined == ["hard_two"])
+        // Asked again: last, though it settles the most decisions.
+        var again = try Interview(program: Self.program, draft: draft, programs: scope, today: Self.today, path: "t.yaml", askDeclined: true)
+        let order = Self.drive(&again) { _ in nil }
+        #expect(order.last == "hard_two" && order.filter { $0 == "hard_two" }.count == 1, "\(order)")
+        // Answered now, it is no longer declined; declined again, it stays so and is not asked a third time.
+        var answered = try Interview(program: Self.program, draft: draft, programs: scope, today: Self.today, path: "t.yaml", askDeclined: true)
+        while let q = answered.next, q.name != "hard_two" { answered.dontKnow() }
+        try answered.answer(.value(.bool(false)))
+        #expect(answered.draft.declined.isEmpty && answered.draft.facts["hard_two"] == .bool(false))
+        var declinedAgain = try Interview(program: Self.program, draft: draft, programs: scope, today: Self.today, path: "t.yaml", askDeclined: true)
+        while let q = declinedAgain.next, q.name != "hard_two" { declinedAgain.dontKnow() }
+        try declinedAgain.decline()
+        #expect(declinedAgain.draft.declined == ["hard_two"])
+        #expect(declinedAgain.isFinished)
+    }
+
+    // MARK: The family question's words come from the rules
+
+    @Test("the family question is the rules' (members: on a family-member program); without it, neutral words")
+    func familyWordsFromRules() throws {
+        let words = try #require(Self.shipped.legend.programs.first { $0.id == "t_derivative" }?.members)
+        #expect(words.question == "Does the person have a spouse, children, parents or siblings who might join the application?")
+        let q = InterviewQuestion.family(Self.shipped, programs: nil)
+        #expect(q.text == words.question)
+        #expect(q.note?.hasPrefix(words.why!) == true && q.note?.hasSuffix(InterviewMessages.familyQuestionWhy) == true)
+        // The engine's own words name no relation the law counts.
+        for relation in ["spouse", "child", "parent", "sibling"] {
+            #expect(!InterviewMessages.familyQuestion.contains(relation) && !InterviewMessages.familyQuestionWhy.contains(relation))
+        }
+        // The test rules' member program declares none: the neutral words.
+        var interview = try Self.start(programs: ["p_two", "p_member"])
+        while let next = interview.next, next.kind != .familyMembers {
+            if next.name == "hard_two" { try interview.answer(.value(.bool(true))) } else { try interview.answer(.value(.date("2010-01-01"))) }
+        }
+        #expect(interview.next?.text == InterviewMessages.familyQuestion)
+        // With members: on it, its words.
+        let worded = try Inline.compile(Self.rules.replacingOccurrences(
+            of: "p_member: {subject: family_member, rule: r_member}",
+            with: "p_member: {subject: family_member, rule: r_member, members: {question: Is there a spouse?, why: Test Act 4 covers a spouse.}}"))
+        var withWords = try Interview(program: worded, draft: CaseDraft(id: "t"), programs: ["p_two", "p_member"], today: Self.today, path: "t.yaml")
+        while let next = withWords.next, next.kind != .familyMembers {
+            if next.name == "hard_two" { try withWords.answer(.value(.bool(true))) } else { try withWords.answer(.value(.date("2010-01-01"))) }
+        }
+        #expect(withWords.next?.text == "Is there a spouse?")
+        #expect(withWords.next?.note == "Test Act 4 covers a spouse. " + InterviewMessages.familyQuestionWhy)
+    }
+
+    @Test("members: needs a question, takes only question and why (the nearest suggested), and belongs on a family-member program")
+    func membersKey() throws {
+        func diagnostics(_ program: String) throws -> [Diagnostic] {
+            let dir = try Inline.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let yaml = "facts:\n  x: {type: bool}\n  fx: {type: bool, subject: family_member}\nrules:\n  r: {cite: [\"Test Act 1\"], when: {fact: x}}\n  rm: {cite: [\"Test Act 2\"], when: {fact: fx}}\nprograms:\n\(program)\n"
+            try yaml.write(to: dir.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
+            return RuleCompiler.compile(.directory(dir.path)).1.filter { $0.severity == .error }
+        }
+        #expect(try diagnostics("  p: {subject: principal, rule: r}\n  m: {subject: family_member, rule: rm, members: {question: Anyone?, why: Because.}}").isEmpty)
+        let misspelt = try diagnostics("  m: {subject: family_member, rule: rm, members: {question: Anyone?, whyy: Because.}}")
+        #expect(misspelt.map(\.id) == [.parseUnknownKey])
+        #expect(misspelt.first?.help?.contains("why") == true)
+        #expect(try diagnostics("  m: {subject: family_member, rule: rm, members: {why: Because.}}").map(\.id) == [.parseMissingKey])
+        let onPrincipal = try diagnostics("  p: {subject: principal, rule: r, members: {question: Anyone?}}")
+        #expect(onPrincipal.map(\.id) == [.checkSubjectMismatch])
+        #expect(onPrincipal.first?.location.line == 8)
     }
 
     // MARK: Shipped rules and the conformance examples

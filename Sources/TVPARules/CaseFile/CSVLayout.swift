@@ -9,6 +9,9 @@ struct CSVLayout {
         case fact(Int)
         /// A principal program's id.
         case expect(String)
+        /// A principal clock's id (`expect.clocks.ID`, issue 13): a date, `none`, or
+        /// `EARLIEST..LATEST` (a side left empty: unbounded).
+        case expectClock(String)
         /// A column whose header is in error (reported once, on the header), or blank.
         case ignored
     }
@@ -19,6 +22,7 @@ struct CSVLayout {
     /// The facts the person declined to answer, `;`-separated (`-` or empty: none).
     static let declinedColumn = "declined"
     static let expectPrefix = "expect."
+    static let expectClockPrefix = "expect.clocks."
 
     var columns: [Column] = []
     /// The columns a row must have: up to the last header cell with a name. Cells beyond it
@@ -35,7 +39,9 @@ struct CSVLayout {
         width = (names.lastIndex { !$0.isEmpty } ?? -1) + 1
         let facts = program.legend.facts
         let principalPrograms = program.programs.filter { $0.subject == .principal }.map(\.id)
+        let principalClocks = program.legend.clocks.filter { $0.subject == .principal }.map(\.id)
         let candidates = Self.envelope + facts.filter { $0.subject == .principal && $0.type != .records }.map(\.name) + principalPrograms.map { Self.expectPrefix + $0 }
+            + principalClocks.map { Self.expectClockPrefix + $0 }
         var seen: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             let column = i + 1
@@ -56,6 +62,15 @@ struct CSVLayout {
             if Self.envelope.contains(name) {
                 hasId = hasId || name == "id"
                 columns.append(.envelope(name))
+            } else if name.hasPrefix(Self.expectClockPrefix) {
+                let id = String(name.dropFirst(Self.expectClockPrefix.count))
+                if principalClocks.contains(id) {
+                    columns.append(.expectClock(id))
+                } else if program.legend.clocks.contains(where: { $0.id == id }) {
+                    report(.caseCSVShape, CaseMessages.csvMemberClock(name), help: CaseMessages.csvMemberHelp)
+                } else {
+                    report(.caseUnknownKey, CaseMessages.unknownClock(Quote.token(id)), help: !bag.keeps(path) ? nil : Suggest.help(for: name, in: candidates.filter { $0.hasPrefix(Self.expectClockPrefix) }) ?? "clocks: \(principalClocks.joined(separator: ", "))")
+                }
             } else if name.hasPrefix(Self.expectPrefix) {
                 let id = String(name.dropFirst(Self.expectPrefix.count))
                 if principalPrograms.contains(id) {

@@ -48,6 +48,7 @@ extension CaseLoader {
         var envelope: [(key: String, keyNode: Node, value: Node)] = []
         var facts: [(Node, Node)] = []
         var expect: [(Node, Node)] = []
+        var clocks: [(Node, Node)] = []
         var idColumn: Int?
         for (i, value) in cells.prefix(layout.width).enumerated() {
             let mark = Mark.at(line: 1, column: i + 1)
@@ -70,6 +71,22 @@ extension CaseLoader {
                 let text = ["title", "source", "narrative"].contains(field) ? value : trimmed
                 if trimmed.isEmpty { continue }
                 envelope.append((field, key, .scalar(.init(text, Tag(.str), .doubleQuoted, mark))))
+            case .expectClock(let id):
+                // `none`, a date, or `EARLIEST..LATEST` (either side empty: unbounded), read
+                // by the same code as `expect: {clocks: …}` in a YAML file.
+                if trimmed.isEmpty { continue }
+                let idNode = Node.scalar(.init(id, .implicit, .plain, mark))
+                if let range = trimmed.range(of: "..") {
+                    func side(_ s: Substring) -> Node {
+                        let t = String(s).trimmingWhitespace
+                        return t.isEmpty ? .scalar(.init("null", Tag(.null), .plain, mark)) : .scalar(.init(t, Tag(.str), .doubleQuoted, mark))
+                    }
+                    let bounds = [(Node.scalar(.init("earliest", .implicit, .plain, mark)), side(trimmed[..<range.lowerBound])),
+                                  (Node.scalar(.init("latest", .implicit, .plain, mark)), side(trimmed[range.upperBound...]))]
+                    clocks.append((idNode, .mapping(.init(bounds, .implicit, .flow, mark))))
+                } else {
+                    clocks.append((idNode, .scalar(.init(trimmed, Tag(.str), .plain, mark))))
+                }
             case .expect(let id):
                 if trimmed.isEmpty { continue }
                 expect.append((.scalar(.init(id, .implicit, .plain, mark)), .scalar(.init(trimmed, Tag(.str), .doubleQuoted, mark))))
@@ -106,6 +123,10 @@ extension CaseLoader {
         if !facts.isEmpty {
             let node = Node.mapping(.init(facts, .implicit, .block, Mark.at(line: 1, column: 1)))
             envelope.append(("facts", node, node))
+        }
+        if !clocks.isEmpty {
+            let mark = Mark.at(line: 1, column: 1)
+            expect.append((.scalar(.init(CaseBuilder.clocksKey, .implicit, .plain, mark)), .mapping(.init(clocks, .implicit, .block, mark))))
         }
         if !expect.isEmpty {
             let node = Node.mapping(.init(expect, .implicit, .block, Mark.at(line: 1, column: 1)))

@@ -22,6 +22,7 @@ enum CaseMessages {
     static func csvRecordsColumn(_ name: String) -> String { "column '\(name)' holds a list of records, which a CSV cell cannot" }
     static let csvRecordsHelp = "write cases with records as JSON Lines (.jsonl) or YAML"
     static func csvUnnamedColumn(_ index: Int) -> String { "column \(index) has a value but no name in the header" }
+    static func csvMemberClock(_ name: String) -> String { "column '\(Quote.token(name))' expects a family member's clock, which a CSV row cannot hold" }
     static func csvUnknownProgram(_ name: String) -> String { "unknown column '\(Quote.token(name))': no program has this id" }
     static func csvUnknownColumn(_ name: String) -> String { "unknown column '\(Quote.token(name))': not a principal fact, an envelope column (\(CSVLayout.envelope.joined(separator: ", "))) or expect.<program>" }
     static func dateAfterDecision(_ name: String, _ value: Int, _ decision: Int) -> String {

@@ -23,6 +23,7 @@ enum CheckMessages {
     static func missingCitation(_ what: String) -> String { "\(what) has no citation: every rule, version and dated value cites its source" }
     static func notABool(_ name: String, _ type: FactType) -> String { "'\(Quote.name(name))' is \(type.rawValue), not bool: use 'is', 'in', 'has' or a comparison" }
     static func subjectMismatch(_ program: String, _ fact: String) -> String { "program '\(Quote.name(program))' decides for the principal, but its rules read the family-member fact '\(Quote.name(fact))'" }
+    static func membersOnPrincipal(_ program: String) -> String { "program '\(Quote.name(program))' decides for the principal; members: (how to ask for family members) belongs on a program with subject: family_member" }
     static func tooDeep(_ depth: Int, limit: Int) -> String { "conditions and rule references nest \(depth) levels deep from here; the limit is \(limit)" }
     static func typeMismatch(_ detail: String) -> String { "type mismatch: \(detail)" }
     static func unknown(_ kind: String, _ name: String) -> String { "unknown \(kind) '\(Quote.token(name))'" }

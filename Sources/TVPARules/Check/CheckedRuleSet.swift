@@ -159,6 +159,8 @@ public struct ProgramDecl: Sendable {
     public var notApplicable: [NotApplicableDecl]
     public var notes: [NoteDecl]
     public var location: SourceLocation
+    /// A family-member program's words for asking who the family members are.
+    public var members: MembersQuestion? = nil
 }
 
 public struct ClockDecl: Sendable {
@@ -253,6 +255,9 @@ public struct CheckedValue: Sendable {
         case addYears(CheckedValue, CheckedValue)
         case ifThenElse(CheckedCondition, CheckedValue, CheckedValue)
         case knownOr(CheckedValue, CheckedValue)
+        case daysBetween(CheckedValue, CheckedValue)
+        /// An integer summed over a records fact's records (those `where` holds for).
+        case sumRecords(fact: Int, of: CheckedValue, where: CheckedCondition?)
     }
     public var kind: Kind
     public var type: FactType

@@ -236,6 +236,26 @@ extension Checker {
             return CheckedValue(kind: .parameter(p), type: parameters[p].type, location: v.location)
         case .yearsBetween(let a, let b):
             return numeric(a, b, (.date, .date), result: .integer, { .yearsBetween($0, $1) }, "years_between")
+        case .daysBetween(let a, let b):
+            return numeric(a, b, (.date, .date), result: .integer, { .daysBetween($0, $1) }, "days_between")
+        case .sumRecords(let name, let of, let condition):
+            guard let f = lookupFact(name) else { return Self.invalidValue }
+            scope.facts.insert(f)
+            guard facts[f].type == .records else {
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'sum_records' sums over a record list; '\(Quote.name(name.value))' is \(facts[f].type.rawValue)"), at: name.location)
+                // An integer all the same, so the comparison around it reports nothing more.
+                return CheckedValue(kind: .constant(0), type: .integer, location: v.location)
+            }
+            let saved = scope.recordFact
+            scope.recordFact = f
+            let x = value(of, &scope)
+            var c: CheckedCondition?
+            if let condition { c = self.condition(condition, &scope) }
+            scope.recordFact = saved
+            if x.type != .integer {
+                error(.checkTypeMismatch, CheckMessages.typeMismatch("'sum_records' adds integers ('of'), found \(x.type.rawValue)"), at: of.location, help: "for days between two date fields, use days_between: [{field: A}, {field: B}]")
+            }
+            return CheckedValue(kind: .sumRecords(fact: f, of: x, where: c), type: .integer, location: v.location)
         case .addDays(let a, let b):
             return numeric(a, b, (.date, .integer), result: .date, { .addDays($0, $1) }, "add_days")
         case .addMonths(let a, let b):

@@ -88,8 +88,10 @@ extension Checker {
 
     static func depth(of v: CheckedValue, rules: [Int]) -> Int {
         switch v.kind {
-        case .yearsBetween(let a, let b), .addDays(let a, let b), .addMonths(let a, let b), .addYears(let a, let b), .knownOr(let a, let b):
+        case .yearsBetween(let a, let b), .addDays(let a, let b), .addMonths(let a, let b), .addYears(let a, let b), .knownOr(let a, let b), .daysBetween(let a, let b):
             return 1 + max(depth(of: a, rules: rules), depth(of: b, rules: rules))
+        case .sumRecords(_, let a, let c):
+            return 1 + max(depth(of: a, rules: rules), c.map { depth(of: $0, rules: rules) } ?? 0)
         case .ifThenElse(let c, let a, let b):
             return 1 + max(depth(of: c, rules: rules), depth(of: a, rules: rules), depth(of: b, rules: rules))
         default: return 1

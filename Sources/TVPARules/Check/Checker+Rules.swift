@@ -129,9 +129,13 @@ extension Checker {
                 error(.checkSubjectMismatch, CheckMessages.subjectMismatch(p.id.value, facts[f].name), at: p.rule.location, help: "give the program 'subject: family_member', or read principal facts only")
             }
         }
+        if let m = p.members, p.subject != .familyMember {
+            error(.checkSubjectMismatch, CheckMessages.membersOnPrincipal(p.id.value), at: m.location, help: "give the program 'subject: family_member', or remove members:")
+        }
         return ProgramDecl(
             id: p.id.value, title: p.title ?? p.id.value, subject: p.subject, rule: rule, cite: p.cite.map(\.value),
-            lawVersion: p.lawVersion, discretionary: p.discretionary, notApplicable: notApplicable, notes: programNotes, location: p.id.location)
+            lawVersion: p.lawVersion, discretionary: p.discretionary, notApplicable: notApplicable, notes: programNotes, location: p.id.location,
+            members: p.subject == .familyMember ? p.members?.value : nil)
     }
 
     mutating func reportUnusedFacts() -> [Diagnostic] {

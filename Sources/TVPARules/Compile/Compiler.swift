@@ -244,8 +244,9 @@ public enum Compiler {
         func factsOf(_ v: CheckedValue) -> [Int32] {
             switch v.kind {
             case .fact(let f): return [Int32(f)]
-            case .yearsBetween(let a, let b), .addDays(let a, let b), .addMonths(let a, let b), .addYears(let a, let b), .knownOr(let a, let b):
+            case .yearsBetween(let a, let b), .addDays(let a, let b), .addMonths(let a, let b), .addYears(let a, let b), .knownOr(let a, let b), .daysBetween(let a, let b):
                 return factsOf(a) + factsOf(b)
+            case .sumRecords(let f, _, _): return [Int32(f)]
             case .ifThenElse(_, let a, let b): return factsOf(a) + factsOf(b)
             default: return []
             }
@@ -267,6 +268,14 @@ public enum Compiler {
             case .addYears(let a, let b): op = .addYears(value(a), value(b))
             case .knownOr(let a, let b): op = .knownOr(value(a), value(b))
             case .ifThenElse(let c, let a, let b): op = .ifThenElse(condition(c), value(a), value(b))
+            case .daysBetween(let a, let b): op = .daysBetween(value(a), value(b))
+            case .sumRecords(let f, let of, let c):
+                recordFacts.append(f)
+                let o = value(of)
+                var w: Int32 = -1
+                if let c { w = condition(c) }
+                recordFacts.removeLast()
+                op = .sumRecords(fact: Int32(f), of: o, where: w)
             }
             program.values.append(op)
             return Int32(program.values.count - 1)

@@ -175,6 +175,8 @@ public struct ProgramInfo: Sendable {
     public var notApplicable: [NotApplicableInfo]
     public var notes: [NoteInfo]
     public var location: SourceLocation
+    /// A family-member program's words for asking who the family members are (`members:`).
+    public var members: MembersQuestion? = nil
 }
 
 public struct ParameterInfo: Sendable {
@@ -254,7 +256,7 @@ extension Legend {
             ProgramInfo(
                 id: p.id, title: p.title, subject: p.subject, cite: p.cite, lawVersion: p.lawVersion, discretionary: p.discretionary,
                 notApplicable: p.notApplicable.map { NotApplicableInfo(because: $0.because, instead: $0.instead, cite: $0.cite) },
-                notes: notes(p.notes), location: p.location)
+                notes: notes(p.notes), location: p.location, members: p.members)
         }
         legend.parameters = checked.parameters.map { p in
             ParameterInfo(

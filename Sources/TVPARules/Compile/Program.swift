@@ -35,6 +35,11 @@ public struct Program: Sendable {
         case addYears(Int32, Int32)
         case ifThenElse(Int32, Int32, Int32)
         case knownOr(Int32, Int32)
+        /// B − A in days.
+        case daysBetween(Int32, Int32)
+        /// Value `of` (a node read per record) summed over the records of `fact` for which
+        /// condition `where` holds (-1: every record).
+        case sumRecords(fact: Int32, of: Int32, where: Int32)
     }
 
     /// Static facts about a condition node, read only when explaining.

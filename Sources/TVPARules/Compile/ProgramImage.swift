@@ -9,7 +9,7 @@
 /// field by field in declaration order. Integers are LEB128 varints (zigzag for signed ones).
 /// Reading checks every length and index, and gives nil rather than trapping on a damaged image.
 public enum ProgramImage {
-    static let magic = Array("tvpa.program/1\n".utf8)
+    static let magic = Array("tvpa.program/2\n".utf8)
 
     /// The image of `program`, compiled from rule files whose `rulesHash` is given.
     public static func encode(_ program: Program, rulesHash: UInt64) -> [UInt8] {
@@ -353,6 +353,8 @@ extension Program.ValueOp: ImageCodable {
         case .addYears(let a, let b): w.tag(8); w.i32(a); w.i32(b)
         case .ifThenElse(let c, let a, let b): w.tag(9); w.i32(c); w.i32(a); w.i32(b)
         case .knownOr(let a, let b): w.tag(10); w.i32(a); w.i32(b)
+        case .daysBetween(let a, let b): w.tag(11); w.i32(a); w.i32(b)
+        case .sumRecords(let fact, let of, let condition): w.tag(12); w.i32(fact); w.i32(of); w.i32(condition)
         }
     }
     init(from r: inout ImageReader) throws {
@@ -368,6 +370,8 @@ extension Program.ValueOp: ImageCodable {
         case 8: self = .addYears(try r.i32(), try r.i32())
         case 9: self = .ifThenElse(try r.i32(), try r.i32(), try r.i32())
         case 10: self = .knownOr(try r.i32(), try r.i32())
+        case 11: self = .daysBetween(try r.i32(), try r.i32())
+        case 12: self = .sumRecords(fact: try r.i32(), of: try r.i32(), where: try r.i32())
         default: throw ImageError()
         }
     }
@@ -597,12 +601,18 @@ extension NotApplicableInfo: ImageCodable {
 extension ProgramInfo: ImageCodable {
     func write(to w: inout ImageWriter) {
         w.string(id); w.string(title); w.write(subject); w.write(cite); w.write(lawVersion); w.write(discretionary); w.write(notApplicable); w.write(notes); w.write(location)
+        w.write(members)
     }
     init(from r: inout ImageReader) throws {
         self.init(
             id: try r.string(), title: try r.string(), subject: try r.read(), cite: try r.read(), lawVersion: try r.read(), discretionary: try r.read(),
-            notApplicable: try r.read(), notes: try r.read(), location: try r.read())
+            notApplicable: try r.read(), notes: try r.read(), location: try r.read(), members: try r.read())
     }
+}
+
+extension MembersQuestion: ImageCodable {
+    func write(to w: inout ImageWriter) { w.string(question); w.write(why) }
+    init(from r: inout ImageReader) throws { self.init(question: try r.string(), why: try r.read()) }
 }
 
 extension ParameterDecl.DatedValue: ImageCodable {
@@ -648,8 +658,8 @@ extension ContradictionInfo: ImageCodable {
 }
 
 extension RuleGraph: ImageCodable {
-    func write(to w: inout ImageWriter) { w.write(references); w.write(programRules) }
-    init(from r: inout ImageReader) throws { self.init(references: try r.read(), programRules: try r.read()) }
+    func write(to w: inout ImageWriter) { w.write(references); w.write(programRules); w.write(versionReferences) }
+    init(from r: inout ImageReader) throws { self.init(references: try r.read(), programRules: try r.read(), versionReferences: try r.read()) }
 }
 
 extension Legend: ImageCodable {

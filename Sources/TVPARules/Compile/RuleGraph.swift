@@ -6,25 +6,35 @@ public struct RuleGraph: Sendable {
     /// Per program, its rules in the order a reader meets them: the program's rule first,
     /// then depth first.
     public let programRules: [[Int]]
+    /// Rules referred to by each version (`Program.versions`' order: each rule's versions in
+    /// turn), so a report can follow only the versions that apply on the case's dates.
+    public let versionReferences: [[Int]]
 
-    public init(references: [[Int]], programRules: [[Int]]) {
+    public init(references: [[Int]], programRules: [[Int]], versionReferences: [[Int]] = []) {
         self.references = references
         self.programRules = programRules
+        self.versionReferences = versionReferences
     }
 
     init(_ checked: CheckedRuleSet) {
         var references: [[Int]] = []
+        var versionReferences: [[Int]] = []
         for rule in checked.rules {
             var found: [Int] = []
             for version in rule.versions {
-                Self.collect(version.when, into: &found)
-                version.applies.map { Self.collect($0, into: &found) }
-                version.unless.forEach { Self.collect($0, into: &found) }
+                var own: [Int] = []
+                Self.collect(version.when, into: &own)
+                version.applies.map { Self.collect($0, into: &own) }
+                version.unless.forEach { Self.collect($0, into: &own) }
+                found += own
+                var seen = Set<Int>()
+                versionReferences.append(own.filter { seen.insert($0).inserted })
             }
             var seen = Set<Int>()
             references.append(found.filter { seen.insert($0).inserted })
         }
         self.references = references
+        self.versionReferences = versionReferences
         programRules = checked.programs.map { program in
             var order: [Int] = []
             var seen = Set<Int>()
@@ -57,9 +67,12 @@ public struct RuleGraph: Sendable {
             collect(c, into: &found)
             collect(a, into: &found)
             collect(b, into: &found)
-        case .yearsBetween(let a, let b), .addDays(let a, let b), .addMonths(let a, let b), .addYears(let a, let b), .knownOr(let a, let b):
+        case .yearsBetween(let a, let b), .addDays(let a, let b), .addMonths(let a, let b), .addYears(let a, let b), .knownOr(let a, let b), .daysBetween(let a, let b):
             collect(a, into: &found)
             collect(b, into: &found)
+        case .sumRecords(_, let a, let c):
+            collect(a, into: &found)
+            if let c { collect(c, into: &found) }
         case .fact, .field, .decisionDate, .constant, .parameter: break
         }
     }

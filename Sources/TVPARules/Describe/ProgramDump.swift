@@ -108,6 +108,8 @@ public enum ProgramDump {
         case .addYears(let a, let b): return "add_years $\(a) $\(b)"
         case .ifThenElse(let c, let a, let b): return "if #\(c) then $\(a) else $\(b)"
         case .knownOr(let a, let b): return "known_or $\(a) $\(b)"
+        case .daysBetween(let a, let b): return "days_between $\(a) $\(b)"
+        case .sumRecords(let f, let of, let w): return "sum_records f\(f) $\(of)" + (w >= 0 ? " where #\(w)" : "")
         }
     }
 

@@ -84,6 +84,8 @@ struct DecisionFingerprint {
         case .addYears(let a, let b): return "years+(" + value(a) + "," + value(b) + ")"
         case .ifThenElse(let c, let a, let b): return "if(" + condition(c) + "," + value(a) + "," + value(b) + ")"
         case .knownOr(let a, let b): return "known_or(" + value(a) + "," + value(b) + ")"
+        case .daysBetween(let a, let b): return "days_between(" + value(a) + "," + value(b) + ")"
+        case .sumRecords(let f, let of, let w): return "sum_records(" + fact(Int(f)) + "," + value(of) + "," + (w >= 0 ? condition(w) : "*") + ")"
         }
     }
 

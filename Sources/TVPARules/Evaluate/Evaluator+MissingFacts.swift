@@ -84,9 +84,12 @@ extension Evaluator {
             if program.facts[Int(f)].type == .date, boundedDates, !values[Int(f)].isKnown {
                 for j in program.facts[Int(f)].notBefore where !values[Int(j)].isKnown { addFact(j, &walk) }
             }
-        case .yearsBetween(let a, let b), .addDays(let a, let b), .addMonths(let a, let b), .addYears(let a, let b):
+        case .yearsBetween(let a, let b), .addDays(let a, let b), .addMonths(let a, let b), .addYears(let a, let b), .daysBetween(let a, let b):
             walkValue(a, &walk)
             walkValue(b, &walk)
+        case .sumRecords(let fact, _, _):
+            // A record's fields are entered with the record: the list is the question.
+            if !values[Int(fact)].isKnown { addFact(fact, &walk) }
         case .ifThenElse(let c, let a, let b):
             switch eval(c) {
             case .yes: walkValue(a, &walk)

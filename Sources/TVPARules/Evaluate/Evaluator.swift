@@ -373,7 +373,38 @@ public struct Evaluator {
         case .knownOr(let a, let b):
             let x = span(a)
             return x.isKnown ? x : span(b)
+        case .daysBetween(let a, let b):
+            let x = span(a), y = span(b)
+            let lo = (x.hi == .max || y.lo == .min) ? Int.min : y.lo - x.hi
+            let hi = (x.lo == .min || y.hi == .max) ? Int.max : y.hi - x.lo
+            return Span(lo: lo, hi: hi)
+        case .sumRecords(let fact, let of, let condition):
+            return sumRecords(Int(fact), of: of, where: condition)
         }
+    }
+
+    /// `sum_records` as an interval: a record whose condition holds adds its value's span; one
+    /// whose condition is unknown adds 0 or its value (the interval's hull); an unknown record
+    /// list, or an unbounded term, leaves that side unbounded.
+    mutating func sumRecords(_ fact: Int, of: Int32, where condition: Int32) -> Span {
+        guard case .records(let list) = values[fact] else { return .everything }
+        let savedList = recordList, savedIndex = recordIndex
+        defer {
+            recordList = savedList
+            recordIndex = savedIndex
+        }
+        recordList = Int(list)
+        var lo = 0, hi = 0
+        for i in records[Int(list)].indices {
+            recordIndex = i
+            let counts = condition >= 0 ? eval(condition) : .yes
+            if counts == .no { continue }
+            var s = span(of)
+            if counts == .unknown { s = Span(lo: min(0, s.lo), hi: max(0, s.hi)) }
+            lo = (lo == .min || s.lo == .min) ? .min : lo &+ s.lo
+            hi = (hi == .max || s.hi == .max) ? .max : hi &+ s.hi
+        }
+        return Span(lo: lo, hi: hi)
     }
 
     /// The lower bound of an age raised by the given ages that floor it (`Program.ageFloors`).

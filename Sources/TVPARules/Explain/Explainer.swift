@@ -65,6 +65,21 @@ public struct Explainer: Sendable {
             expectedClocks: expectedClocks)
     }
 
+    /// The rules a decision rests on: from the program's rule, through the versions that apply
+    /// on the case's dates (or may), so an element of a version that does not apply — the 2024
+    /// rule for a case decided under the 2016 one — gets no evidence list. A trace evaluates
+    /// every version to explain it, so the rule's own status does not say this.
+    func rulesInForce(_ trace: Trace, program: Program, from rule: Int) -> Set<Int> {
+        let refs = program.legend.graph.versionReferences
+        guard refs.count == program.versions.count else { return Set(program.rules.indices) }
+        var seen = Set<Int>(), stack = [rule]
+        while let r = stack.popLast() {
+            guard seen.insert(r).inserted else { continue }
+            for v in program.rules[r].versions where trace.versionApplies[v] != .no { stack += refs[v] }
+        }
+        return seen
+    }
+
     /// Who a decision is about: `principal`, a member's id, or redacted, the member's number in
     /// the order members appear in the report (every member decision lists them in file order).
     func subject(_ member: Int?, in file: CaseFile) -> String {
@@ -124,7 +139,8 @@ public struct Explainer: Sendable {
         var evidence: [EvidenceCheck] = []
         // The checklist is per element, as the explanation is: `--explain off` gives neither.
         if view != .off, raw.notApplicable == nil, !program.legend.evidence.isEmpty {
-            for r in program.legend.graph.programRules[raw.program] {
+            let inForce = rulesInForce(trace, program: program, from: Int(entry.rule))
+            for r in program.legend.graph.programRules[raw.program] where inForce.contains(r) {
                 let list = Int(program.legend.evidenceOfRule[r])
                 guard list >= 0, let status = trace.ruleStatus[r], status != .no else { continue }
                 let onFile: [Tri?] = program.evidence[list].onFile.map { $0 >= 0 ? trace.status[Int($0)] : nil }

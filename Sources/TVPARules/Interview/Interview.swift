@@ -48,6 +48,9 @@ public struct Interview {
     public private(set) var next: InterviewQuestion?
     /// The decisions the last answer settled.
     public private(set) var settled: [Settled] = []
+    /// The deadlines the last answer revealed, moved or removed (`DeadlineChange.changes`
+    /// over the report's deadlines before and after it).
+    public private(set) var deadlineChanges: [DeadlineChange] = []
     /// How many questions were answered (a value, declined, don't know or skipped).
     public private(set) var steps = 0
 
@@ -56,6 +59,9 @@ public struct Interview {
     /// Questions skipped for now, in the order skipped: asked after every other.
     var skipped: [Key] = []
     var familyAsked: Bool
+    /// The facts the starting file had declined, asked again (after every other) because the
+    /// front end asked for it (`askDeclined`); by default a declined fact is not asked.
+    var reask: Set<Key> = []
     var history: [Snapshot] = []
     let loader: CaseLoader
 
@@ -68,8 +74,10 @@ public struct Interview {
     }
 
     /// Starts over a draft (a new case: `CaseDraft(id:)`; an existing one: `CaseDraft(file, legend:)`).
-    /// Refused when the draft does not load.
-    public init(program: Program, draft: CaseDraft, programs: Set<String>? = nil, asOf: Int? = nil, today: Int = CivilDate.today(), path: String) throws(Refusal) {
+    /// A fact the draft records under `declined:` is not asked again, unless `askDeclined`: then
+    /// it is asked once more, after every question not yet declined (declining it again keeps it
+    /// declined). Refused when the draft does not load.
+    public init(program: Program, draft: CaseDraft, programs: Set<String>? = nil, asOf: Int? = nil, today: Int = CivilDate.today(), path: String, askDeclined: Bool = false) throws(Refusal) {
         self.program = program
         self.programs = programs
         self.asOfOverride = asOf
@@ -82,6 +90,9 @@ public struct Interview {
         guard case .loaded(let file, let report) = result else { throw result.failure! }
         self.file = file
         self.report = report
+        if askDeclined {
+            reask = Set(report.questions.filter(\.declined).map { Key(member: $0.asked.member, slot: $0.asked.slot) })
+        }
         next = choose()
     }
 
@@ -131,7 +142,8 @@ public struct Interview {
         if q.kind == .familyMembers { return try answer(.members([])) }
         var changed = draft
         changed.decline(q.name, member: q.member)
-        try apply(changed, unknown: unknown, skipped: skipped.filter { $0 != q.key }, familyAsked: familyAsked)
+        // Declined again (a question asked again with askDeclined): not asked a third time.
+        try apply(changed, unknown: unknown.union([q.key]), skipped: skipped.filter { $0 != q.key }, familyAsked: familyAsked)
     }
 
     /// "Don't know": the fact stays unknown and is not asked again in this interview.
@@ -164,6 +176,7 @@ public struct Interview {
             self.report = report
         }
         settled = []
+        deadlineChanges = []
         next = choose()
         return true
     }
@@ -173,6 +186,7 @@ public struct Interview {
         guard case .loaded(let file, let report) = result else { throw result.failure! }
         history.append(Snapshot(draft: draft, unknown: unknown, skipped: skipped, familyAsked: familyAsked, steps: steps))
         settled = Self.settled(from: self.report, to: report)
+        deadlineChanges = DeadlineChange.changes(from: self.report.deadlines, to: report.deadlines)
         draft = changed
         unknown = newUnknown
         skipped = newSkipped
@@ -190,16 +204,17 @@ public struct Interview {
     // MARK: Choosing the next question
 
     /// The ranked questions still to ask: the report's questions (most decisive first), less
-    /// the declined and the "don't know"; among as decisive, the least hard first; the skipped
-    /// last, in the order skipped.
+    /// the declined (unless asked again, `reask`: then after every other) and the "don't know";
+    /// among as decisive, the least hard first; the skipped last, in the order skipped.
     func queue(_ report: CaseReport) -> [(key: Key, fact: MissingFact)] {
         let facts = program.legend.facts
         var ranked: [(key: Key, fact: MissingFact, order: Int)] = []
-        for (i, q) in report.questions.enumerated() where !q.declined {
+        for (i, q) in report.questions.enumerated() {
             let key = Key(member: q.asked.member, slot: q.asked.slot)
-            if !unknown.contains(key) { ranked.append((key, q, i)) }
+            if (!q.declined || reask.contains(key)) && !unknown.contains(key) { ranked.append((key, q, i)) }
         }
         ranked.sort { a, b in
+            if a.fact.declined != b.fact.declined { return !a.fact.declined }
             if a.fact.decides != b.fact.decides { return a.fact.decides > b.fact.decides }
             let ha = facts[Int(a.key.slot)].asking, hb = facts[Int(b.key.slot)].asking
             return ha != hb ? ha < hb : a.order < b.order
@@ -232,7 +247,7 @@ public struct Interview {
             d.subject != "principal" && d.outcome == .undetermined
                 && !d.missingFacts.contains { $0.asked.member < 0 && stillToAsk.contains(Key(member: -1, slot: $0.asked.slot)) }
         }
-        return matters ? .family : nil
+        return matters ? .family(program, programs: programs) : nil
     }
 
     // MARK: Evaluating

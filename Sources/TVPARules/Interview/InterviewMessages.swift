@@ -4,8 +4,10 @@ public enum InterviewMessages {
     public static let backUnavailable = "there is no earlier answer to go back to"
     public static let declineChoice = "declined to answer"
     public static let dontKnowChoice = "don't know"
-    public static let familyQuestion = "Does the person have a spouse, children, parents or siblings who might join the application?"
-    public static let familyQuestionWhy = "Family members may qualify with the person; each is then asked about one by one."
+    /// The family question when no family-member program in scope words it (`members:` in the
+    /// rules, which name the relations the law counts).
+    public static let familyQuestion = "Does the person have family members who might be covered with them?"
+    public static let familyQuestionWhy = "Each family member added is then asked about one by one."
     public static let knownAgeChoice = "I only know the age"
     public static let noMembers = "no family members were added"
     public static let skipChoice = "skip for now"

@@ -47,10 +47,18 @@ public struct InterviewQuestion: Sendable, Equatable {
     /// The values an integer may take.
     public var bounds: ClosedRange<Int>?
 
-    static let family = InterviewQuestion(
-        kind: .familyMembers, key: Interview.Key(member: -2, slot: -1), name: "", member: nil, subject: "principal",
-        text: InterviewMessages.familyQuestion, type: .list, choices: [], fields: [], asking: .plain,
-        note: InterviewMessages.familyQuestionWhy, decides: 0, instead: nil, insteadQuestion: nil, bounds: nil)
+    /// The family question, in the words of the first family-member program in scope that
+    /// declares `members:` (the law says which relations count); a program that declares none
+    /// gets the engine's neutral words.
+    static func family(_ program: Program, programs: Set<String>?) -> InterviewQuestion {
+        let words = program.legend.programs.first { p in
+            p.subject == .familyMember && p.members != nil && (programs == nil || programs!.contains(p.id))
+        }?.members
+        return InterviewQuestion(
+            kind: .familyMembers, key: Interview.Key(member: -2, slot: -1), name: "", member: nil, subject: "principal",
+            text: words?.question ?? InterviewMessages.familyQuestion, type: .list, choices: [], fields: [], asking: .plain,
+            note: ([words?.why].compactMap { $0 } + [InterviewMessages.familyQuestionWhy]).joined(separator: " "), decides: 0, instead: nil, insteadQuestion: nil, bounds: nil)
+    }
 }
 
 extension InterviewQuestion {

@@ -88,7 +88,7 @@ extension NodeReader {
         return .isTrue
     }
 
-    static let valueForms = ["param", "years_between", "add_days", "add_months", "add_years", "if", "known_or", "field", "fact"]
+    static let valueForms = ["param", "years_between", "days_between", "add_days", "add_months", "add_years", "if", "known_or", "field", "fact", "sum_records"]
 
     mutating func value(_ node: Node) -> ValueSyntax? {
         let location = location(node)
@@ -133,6 +133,17 @@ extension NodeReader {
             case "add_months": return two { .addMonths($0, $1) }
             case "add_years": return two { .addYears($0, $1) }
             case "known_or": return two { .knownOr($0, $1) }
+            case "days_between": return two { .daysBetween($0, $1) }
+            case "sum_records":
+                guard let fields = fields(body, what: "'sum_records'", allowed: ["records", "of", "where"], required: ["records", "of"]),
+                    let name = scalar(fields["records"]!, what: "record list name"), let of = value(fields["of"]!)
+                else { return nil }
+                var condition: ConditionSyntax?
+                if let w = fields["where"] {
+                    guard let c = self.condition(w, what: "where") else { return nil }
+                    condition = c
+                }
+                return ValueSyntax(kind: .sumRecords(name, of: of, where: condition), location: location)
             case "if":
                 guard let fields = fields(node, what: "'if' value", allowed: ["if", "then", "else"], required: ["if", "then", "else"]),
                     let c = condition(fields["if"]!), let a = value(fields["then"]!), let b = value(fields["else"]!)

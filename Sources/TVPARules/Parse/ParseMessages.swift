@@ -24,7 +24,7 @@ enum ParseMessages {
         "a condition needs exactly one operator (all, any, not, rule, fact, field, lt, le, gt, ge, eq, ne, any_record, all_records, decision); found \(keys.isEmpty ? "none" : Quote.list(keys, Quote.token))"
     }
     static func unknownKey(_ key: String, in what: String) -> String { "unknown key '\(Quote.token(key))' in \(what)" }
-    static func unknownValueForm(_ text: String) -> String { "'\(Quote.token(text))' is not a value: expected a fact name, decision_date, a date, an integer or a value form (param, years_between, add_days, add_months, add_years, if, known_or, field)" }
+    static func unknownValueForm(_ text: String) -> String { "'\(Quote.token(text))' is not a value: expected a fact name, decision_date, a date, an integer or a value form (param, years_between, days_between, add_days, add_months, add_years, if, known_or, field, sum_records)" }
     static func unknownValueFormKey(_ key: String) -> String { "unknown value form '\(Quote.token(key))'" }
     /// An error of the YAML library other than a syntax error at a mark: its kind, never the text.
     static func yamlFailed(_ error: any Error) -> String {

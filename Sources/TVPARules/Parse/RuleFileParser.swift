@@ -172,7 +172,7 @@ extension NodeReader {
     }
 
     mutating func program(_ id: Located<String>, _ node: Node) -> ProgramSyntax? {
-        guard let f = fields(node, what: ParseMessages.named("program", id.value), allowed: ["title", "subject", "rule", "cite", "law_version", "discretionary", "not_applicable", "notes"], required: ["rule"]),
+        guard let f = fields(node, what: ParseMessages.named("program", id.value), allowed: ["title", "subject", "rule", "cite", "law_version", "discretionary", "not_applicable", "notes", "members"], required: ["rule"]),
             let rule = scalar(f["rule"]!, what: "rule")
         else { return nil }
         var notApplicable: [NotApplicableSyntax] = []
@@ -184,11 +184,16 @@ extension NodeReader {
                 notApplicable.append(NotApplicableSyntax(when: when, because: because, instead: string(g["instead"], what: "instead"), cite: citations(g["cite"])))
             }
         }
+        var members: Located<MembersQuestion>?
+        if let m = f["members"], let g = fields(m, what: "members", allowed: ["question", "why"], required: ["question"]),
+            let question = string(g["question"], what: "question") {
+            members = Located(MembersQuestion(question: question, why: string(g["why"], what: "why")), location(m))
+        }
         return ProgramSyntax(
             id: id, title: string(f["title"], what: "title"),
             subject: f["subject"].flatMap { enumeration($0, SubjectName.self, what: "subject")?.value } ?? .principal,
             rule: rule, cite: citations(f["cite"]), lawVersion: string(f["law_version"], what: "law_version"),
-            discretionary: string(f["discretionary"], what: "discretionary"), notApplicable: notApplicable, notes: notes(f["notes"]))
+            discretionary: string(f["discretionary"], what: "discretionary"), notApplicable: notApplicable, notes: notes(f["notes"]), members: members)
     }
 
     mutating func contradiction(_ node: Node) -> ContradictionSyntax? {

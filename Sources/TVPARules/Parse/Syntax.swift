@@ -184,6 +184,17 @@ public struct ProgramSyntax: Sendable, Hashable {
     public var discretionary: String?
     public var notApplicable: [NotApplicableSyntax]
     public var notes: [NoteSyntax]
+    /// `members:` on a family-member program: the rules' words for asking who the family
+    /// members are (issue 14), where the located key is kept for the checker.
+    public var members: Located<MembersQuestion>? = nil
+}
+
+/// A family-member program's `members: {question, why}`: how an interview asks whether the
+/// person has family members the program could cover. The words are the law's (which
+/// relations count), so they live in the rules, not in the engine.
+public struct MembersQuestion: Sendable, Hashable {
+    public var question: String
+    public var why: String?
 }
 
 /// What a `fact:` or `field:` condition tests.
@@ -238,6 +249,11 @@ public struct ValueSyntax: Sendable, Hashable {
         case addYears(ValueSyntax, ValueSyntax)
         case ifThenElse(ConditionSyntax, ValueSyntax, ValueSyntax)
         case knownOr(ValueSyntax, ValueSyntax)
+        /// `days_between: [A, B]`: the days from date A to date B (B − A).
+        case daysBetween(ValueSyntax, ValueSyntax)
+        /// `sum_records: {records: R, of: V, where: C}`: V summed over the records of R for
+        /// which C holds (every record when `where` is left out).
+        case sumRecords(Located<String>, of: ValueSyntax, where: ConditionSyntax?)
     }
     public var kind: Kind
     public var location: SourceLocation

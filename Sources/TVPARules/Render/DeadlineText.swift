@@ -81,6 +81,41 @@ public enum DeadlineText {
         return out
     }
 
+    /// A deadline on one line, unescaped (each front end escapes for its medium):
+    /// "[SOON] Title [family member x]: act by 2025-01-10 — 12 days left (within the 30 days the
+    /// rules warn at)". The report layout's lines (`ReportLayout.DeadlineLine`) use the same pieces.
+    public static func line(_ d: Deadline, legend: Legend) -> String {
+        let info = legend.clocks[d.clock]
+        var line = flag(d).map { "[\($0)] " } ?? ""
+        line += info.title + (d.subject == "principal" ? "" : " [family member \(d.subject)]") + ": "
+        line += when(d, info: info)
+        return line
+    }
+
+    /// "act by 2025-01-10 — 12 days left (within the 30 days the rules warn at)".
+    static func when(_ d: Deadline, info: ClockInfo) -> String {
+        let shown = date(d)
+        var when = kind(d.kind) + (shown.isEmpty ? " — " : " \(shown) — ") + standing(d)
+        if d.warning && !d.redacted, let w = info.warnWithin { when += " (within the \(days(w)) the rules warn at)" }
+        return when
+    }
+
+    /// What an answer did to a deadline (issue 14), unescaped: "New deadline: …", "Deadline
+    /// changed: … (was …)", "Deadline no longer applies: …".
+    public static func change(_ c: DeadlineChange, legend: Legend) -> String {
+        switch c.kind {
+        case .revealed:
+            return "New deadline: " + line(c.deadline, legend: legend)
+        case .changed:
+            let was = c.before.map { kind($0.kind) + " " + date($0) } ?? ""
+            return "Deadline changed: " + line(c.deadline, legend: legend) + (was.isEmpty || c.before?.redacted == true ? "" : " (was \(was))")
+        case .removed:
+            let d = c.deadline
+            let who = d.subject == "principal" ? "" : " [family member \(d.subject)]"
+            return "Deadline no longer applies: " + legend.clocks[d.clock].title + who
+        }
+    }
+
     /// The "Deadlines" block of the text report (empty when no clock matters).
     public static func block(_ report: CaseReport, paint: (String, String) -> String = { s, _ in s }) -> String {
         guard !report.deadlines.isEmpty, let legend = report.legend else { return "" }

@@ -45,9 +45,7 @@ extension ReportLayout {
         guard let legend = report.legend else { return [] }
         return report.deadlines.map { d in
             let info = legend.clocks[d.clock]
-            let date = DeadlineText.date(d)
-            var when = DeadlineText.kind(d.kind) + (date.isEmpty ? " — " : " \(date) — ") + DeadlineText.standing(d)
-            if d.warning && !d.redacted, let w = info.warnWithin { when += " (within the \(DeadlineText.days(w)) the rules warn at)" }
+            let when = DeadlineText.when(d, info: info)
             return DeadlineLine(
                 flag: DeadlineText.flag(d), title: info.title, member: d.subject == "principal" ? nil : d.subject, when: when,
                 fixedBy: d.fixedBy, says: DeadlineText.says(d, legend: legend, parameters: report.parameters), cite: info.cite, unverified: info.unverified)

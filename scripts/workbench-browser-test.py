@@ -332,7 +332,7 @@ def browser_flow(wd, url, port, save_dir, downloads, shots, bench_runs, bench_li
     check("a scenario opens in the case view", "e02-citizen" in (wd.text("#report article.case h1") or ""), wd.text("#report article.case h1"))
     # The library's report (issue 12's renderer), styled by its own stylesheet served as an asset.
     summary = wd.text("#report section.summary") or ""
-    check("the summary names programs and outcomes in words, not codes", "T visa" in summary and "Not eligible" in summary and "t_visa" not in summary and "not_eligible" not in summary, summary[:300])
+    check("the summary names programs and outcomes in words, not codes", "T nonimmigrant status, principal (T-1)" in summary and "Not eligible" in summary and "t_visa" not in summary and "not_eligible" not in summary, summary[:300])
     color = wd.js("const o = document.querySelector('#report section.summary .outcome.not-eligible'); return o ? getComputedStyle(o).color : null")
     check("the report's stylesheet (the library's, /assets/report.css) applies under the page's policy", color == "rgb(166, 27, 27)", color)
     t_before = decision_outcome(wd, "t_visa")
@@ -401,6 +401,9 @@ def browser_flow(wd, url, port, save_dir, downloads, shots, bench_runs, bench_li
     wd.click("#tab-interview")
     settle(wd, lambda: wd.click("#interview-start"))
     q1 = wd.text("#interview-question")
+    if shots:
+        wd.js("window.scrollTo(0, 0)")
+        wd.screenshot(os.path.join(shots, "interview.png"))
     cli = first_cli_question()
     if cli is not None:
         check("the first question is the one `tvpa interview` asks first", bool(q1) and q1.strip() in cli, (q1, cli[-300:]))

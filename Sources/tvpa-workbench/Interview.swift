@@ -83,6 +83,9 @@ struct PanelRequest: Codable, Sendable {
     var value: CaseDraft.Value?
     var instead: Bool?
     var members: [String]?
+    /// The key of the question the page showed: a step is taken only on that question (an
+    /// edit in the form may have changed what is asked since).
+    var question: String?
 }
 
 /// What the panel shows after a step.
@@ -122,7 +125,9 @@ enum InterviewPanel {
         case .back:
             if interview.back() { state.steps.removeLast() }
         case .answer, .decline, .dontKnow, .skip:
-            if let q = interview.next {
+            if let q = interview.next, let shown = request.question, shown != PanelQuestion.key(q) {
+                refused = WorkbenchMessages.interviewMoved
+            } else if let q = interview.next {
                 let action: PanelState.Step.Action = request.action == .answer ? .answer : request.action == .decline ? .decline : request.action == .skip ? .skip : .dontKnow
                 let step = PanelState.Step(action: action, key: PanelQuestion.key(q), value: request.value, instead: request.instead, members: request.members)
                 do {

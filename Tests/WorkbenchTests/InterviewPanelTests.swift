@@ -81,6 +81,17 @@ struct InterviewPanelTests {
         #expect(step.state.steps.isEmpty && step.question == first)
     }
 
+    /// An answer meant for a question the interview no longer asks (the form changed the case
+    /// since) is not taken on another.
+    @Test func anAnswerForAnotherQuestionIsNotTakenOnThis() throws {
+        let state = PanelState(start: CaseDraft(id: "new"))
+        let asked = try #require(InterviewPanel.take(PanelRequest(action: .next, state: state), program: Self.program, today: Self.today)?.question)
+        let step = try #require(InterviewPanel.take(PanelRequest(action: .dontKnow, state: state, question: "-1:99999"), program: Self.program, today: Self.today))
+        #expect(step.refused == WorkbenchMessages.interviewMoved && step.state.steps.isEmpty && step.question == asked)
+        let taken = try #require(InterviewPanel.take(PanelRequest(action: .dontKnow, state: state, question: asked.key), program: Self.program, today: Self.today))
+        #expect(taken.refused == nil && taken.state.steps.count == 1 && taken.question != asked)
+    }
+
     /// An answer the loader refuses is said, and the interview stays where it was.
     @Test func aRefusedAnswerIsSaidAndNotTaken() throws {
         let state = PanelState(start: CaseDraft(id: "new"))

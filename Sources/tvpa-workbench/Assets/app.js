@@ -298,7 +298,8 @@ async function interview(action, extra) {
   if (!state.interview || JSON.stringify(state.draft) !== state.interviewDraft) state.interview = { start: state.draft, steps: [] };
   busy(+1);
   let step;
-  try { step = await (await api('/api/interview', Object.assign({ action, state: state.interview }, extra || {}))).json(); }
+  const shown = action === 'next' || action === 'back' || !state.question ? null : state.question.key;
+  try { step = await (await api('/api/interview', Object.assign({ action, state: state.interview, question: shown }, extra || {}))).json(); }
   catch (e) { showNotice(String(e.message || e)); return; }
   finally { busy(-1); }
   state.interview = step.state;

@@ -392,7 +392,7 @@ def browser_flow(wd, url, port, save_dir, downloads, shots, bench_runs, bench_li
     open_scenario(wd, "e02-citizen")
     settle(wd, lambda: wd.click("#redact"))
     page = wd.js("return document.body.innerText")
-    check("the redacted view names the case by a pseudonym and hides its facts", "case 1" in (wd.text("#report article.case h1") or "").lower() and "e02-citizen" not in (wd.text("#report") or "") and "1998-08-08" not in page, wd.text("#report article.case h1"))
+    check("the redacted view names the case by a pseudonym and hides its facts", "case 1" in (wd.text("#report article.case h1") or "").lower() and "e02-citizen" not in (wd.js("return document.getElementById('report').textContent") or "") and "1998-08-08" not in page, wd.text("#report article.case h1"))
     settle(wd, lambda: wd.click("#redact"))
 
     # Interview: the library's, as `tvpa interview` asks it; two questions answered.
@@ -476,17 +476,29 @@ def browser_flow(wd, url, port, save_dir, downloads, shots, bench_runs, bench_li
         wd.s("DELETE", "/window")
         wd.s("POST", "/window", {"handle": handles[0]})
 
-    # The time from a changed fact to the decisions on the page.
+    # The time from a changed fact to the decisions on the page: each run starts from a quiet
+    # page (the previous run's frame drawn), changes a <select>, and ends when the new
+    # decisions are in the page and laid out (a forced layout: the work, without waiting for
+    # the screen's next frame); the time to the next frame is printed beside it.
     open_scenario(wd, "e02-citizen")
     times = wd.js_async("""
         const done = arguments[arguments.length - 1], runs = arguments[0], times = [];
         const select = document.querySelector('select[name="facts.is_us_citizen_or_lpr"]');
-        const step = (i) => {
+        const quiet = () => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(res, 0))));
+        const step = async (i) => {
           if (i === runs) { done(times); return; }
+          await quiet();
           const seq = document.body.dataset.seq;
           const start = performance.now();
           const watch = new MutationObserver(() => {
-            if (document.body.dataset.seq !== seq) { watch.disconnect(); times.push([performance.now() - start, state.timing.request, state.timing.draw]); setTimeout(() => step(i + 1), 20); }
+            if (document.body.dataset.seq === seq) return;
+            watch.disconnect();
+            void document.body.offsetHeight;
+            const laidOut = performance.now() - start;
+            requestAnimationFrame(() => setTimeout(() => {
+              times.push([laidOut, state.timing.request, state.timing.draw, performance.now() - start]);
+              step(i + 1);
+            }, 0));
           });
           watch.observe(document.body, { attributes: true, attributeFilter: ['data-seq'] });
           select.value = (i % 2 === 0) ? 'false' : 'true';
@@ -496,8 +508,9 @@ def browser_flow(wd, url, port, save_dir, downloads, shots, bench_runs, bench_li
     """, bench_runs)
     totals = [t[0] for t in times]
     median = statistics.median(totals)
-    print(f"bench: changed fact → decisions on the page, {len(times)} runs: median {median:.1f} ms, min {min(totals):.1f}, max {max(totals):.1f}"
-          f" (of which the request, median {statistics.median(t[1] for t in times):.1f} ms; drawing, {statistics.median(t[2] for t in times):.1f} ms)")
+    print(f"bench: changed fact → decisions laid out on the page, {len(times)} runs: median {median:.1f} ms, min {min(totals):.1f}, max {max(totals):.1f}"
+          f" (the request, median {statistics.median(t[1] for t in times):.1f} ms; drawing, {statistics.median(t[2] for t in times):.1f} ms;"
+          f" to the next frame, median {statistics.median(t[3] for t in times):.1f} ms)")
     if bench_limit is not None:
         check(f"a changed fact updates the decisions in under {bench_limit:g} ms (median)", median < bench_limit, f"{median:.1f} ms")
 

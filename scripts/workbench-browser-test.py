@@ -47,13 +47,20 @@ class WebDriver:
     def s(self, method, path, body=None):
         return self.call(method, f"/session/{self.session}{path}", body)
 
-    def start(self, chromium, profile):
+    def start(self, chromium, profile, downloads):
         caps = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
             "binary": chromium,
+            # Downloads go to a scratch folder, without asking (read back by the download check).
+            "prefs": {"download.default_directory": downloads, "download.prompt_for_download": False, "download.directory_upgrade": True},
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1440,1000",
                      "--force-device-scale-factor=1", f"--user-data-dir={profile}", "--no-first-run", "--disable-extensions",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--metrics-recording-only"]}}}}
         self.session = self.call("POST", "/session", caps)["sessionId"]
+        # Headless chromium takes the folder from DevTools as well (chromedriver's CDP endpoint).
+        try:
+            self.s("POST", "/goog/cdp/execute", {"cmd": "Browser.setDownloadBehavior", "params": {"behavior": "allow", "downloadPath": downloads}})
+        except RuntimeError:
+            pass
 
     def quit(self):
         if self.session:
@@ -204,6 +211,8 @@ def main():
     work = tempfile.mkdtemp(prefix="tvpa-workbench-test-")
     save_dir = os.path.join(work, "saved")
     os.mkdir(save_dir)
+    downloads = os.path.join(work, "downloads")
+    os.mkdir(downloads)
     procs = []
     wd = None
     try:
@@ -235,8 +244,8 @@ def main():
                 break
             except Exception:
                 time.sleep(0.1)
-        wd.start(chromium, os.path.join(work, "profile"))
-        browser_flow(wd, url, port, save_dir, shots, bench_runs, bench_limit)
+        wd.start(chromium, os.path.join(work, "profile"), downloads)
+        browser_flow(wd, url, port, save_dir, downloads, shots, bench_runs, bench_limit)
     except Exception as e:
         check("the browser run finished", False, repr(e))
     finally:
@@ -261,7 +270,45 @@ def open_scenario(wd, case_id):
 
 
 def decision_outcome(wd, program, side=""):
-    return wd.js("const r = document.querySelector(arguments[0] + ' .summary tr[data-program=\"' + arguments[1] + '\"] .outcome'); return r ? r.textContent : null;", side or "#report", program)
+    """The outcome the summary shows for a program's principal, in its words ("Not eligible")."""
+    return wd.js("const r = document.querySelector(arguments[0] + ' section.summary tr[data-program=\"' + arguments[1] + '\"][data-subject=\"principal\"] .outcome'); return r ? r.textContent : null;", side or "#report", program)
+
+
+def decision_code(wd, program):
+    """The same row's outcome code, as `tvpa check --format json` says it."""
+    return wd.js("const r = document.querySelector('#report section.summary tr[data-program=\"' + arguments[0] + '\"][data-subject=\"principal\"]'); return r ? r.dataset.outcome : null;", program)
+
+
+def tvpa_binary():
+    return os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), "tvpa")
+
+
+def check_reads_back(name, path, wd):
+    """`tvpa check` reads a file the page wrote, and decides T visa as the page does."""
+    tvpa = tvpa_binary()
+    if not os.path.exists(tvpa):
+        print(f"skip {name} (no tvpa beside the workbench binary)")
+        return
+    r = subprocess.run([tvpa, "check", path, "--format", "json"], capture_output=True, text=True)
+    outcome = json.loads(r.stdout.splitlines()[0]) if r.stdout else {}
+    t = [d for d in outcome.get("decisions", []) if d.get("program") == "t_visa" and d.get("subject", "principal") == "principal"]
+    page = decision_code(wd, "t_visa")
+    check(name, r.returncode == 0 and bool(t) and t[0]["outcome"] == page, (r.returncode, r.stderr[:200], t[:1], page))
+
+
+def first_cli_question():
+    """What `tvpa interview` asks first of a new case (answers from a pipe: the id, then end of
+    input), or None without a tvpa beside the workbench."""
+    tvpa = tvpa_binary()
+    if not os.path.exists(tvpa):
+        print("skip the interview's first question against tvpa interview (no tvpa beside the workbench binary)")
+        return None
+    scratch = tempfile.mkdtemp(prefix="tvpa-interview-")
+    try:
+        r = subprocess.run([tvpa, "interview", "--output", os.path.join(scratch, "c.yaml")], input="new-case\n", capture_output=True, text=True, timeout=60)
+        return r.stdout + r.stderr
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def settle(wd, action):
@@ -272,7 +319,7 @@ def settle(wd, action):
     wd.wait("return (document.body.dataset.seq || '0') !== arguments[0] && (document.body.dataset.pending || '0') === '0'", before, timeout=60)
 
 
-def browser_flow(wd, url, port, save_dir, shots, bench_runs, bench_limit):
+def browser_flow(wd, url, port, save_dir, downloads, shots, bench_runs, bench_limit):
     wd.go(url)
     wd.wait("return document.body.dataset.ready === 'true'")
     check("the page loads from the token URL (the token leaves the address bar)", "token=" not in wd.s("GET", "/url"), wd.s("GET", "/url"))
@@ -282,11 +329,16 @@ def browser_flow(wd, url, port, save_dir, shots, bench_runs, bench_limit):
 
     # A fact changed, a decision changed.
     open_scenario(wd, "e02-citizen")
-    check("a scenario opens in the case view", "e02-citizen" in (wd.text("#report h2") or ""), wd.text("#report h2"))
+    check("a scenario opens in the case view", "e02-citizen" in (wd.text("#report article.case h1") or ""), wd.text("#report article.case h1"))
+    # The library's report (issue 12's renderer), styled by its own stylesheet served as an asset.
+    summary = wd.text("#report section.summary") or ""
+    check("the summary names programs and outcomes in words, not codes", "T nonimmigrant status, principal (T-1)" in summary and "Not eligible" in summary and "t_visa" not in summary and "not_eligible" not in summary, summary[:300])
+    color = wd.js("const o = document.querySelector('#report section.summary .outcome.not-eligible'); return o ? getComputedStyle(o).color : null")
+    check("the report's stylesheet (the library's, /assets/report.css) applies under the page's policy", color == "rgb(166, 27, 27)", color)
     t_before = decision_outcome(wd, "t_visa")
     settle(wd, lambda: wd.click('select[name="facts.is_us_citizen_or_lpr"] option[value="false"]'))
     t_after = decision_outcome(wd, "t_visa")
-    check("changing a fact changes a decision (citizen → not: t_visa)", t_before == "not eligible" and t_after != t_before, (t_before, t_after))
+    check("changing a fact changes a decision (citizen → not: t_visa)", t_before == "Not eligible" and t_after != t_before, (t_before, t_after))
     if shots:
         wd.js("window.scrollTo(0, 0)")
         wd.screenshot(os.path.join(shots, "case-view.png"))
@@ -306,7 +358,7 @@ def browser_flow(wd, url, port, save_dir, shots, bench_runs, bench_limit):
     law_before = wd.text("#report .decision") or ""
     settle(wd, lambda: wd.set_input("#date", "2024-08-28"))
     after_rule = decision_outcome(wd, "t_visa")
-    check("the date across 2024-08-28 changes the T visa decision (the 2024 rule applies)", before_rule != after_rule and after_rule == "eligible", (before_rule, after_rule))
+    check("the date across 2024-08-28 changes the T visa decision (the 2024 rule applies)", before_rule != after_rule and after_rule == "Eligible", (before_rule, after_rule))
     settle(wd, lambda: wd.set_input("#date", "2001-01-01"))
     notice = wd.text("#notice") or ""
     check("a date before the case's own events says so plainly", "had not happened yet" in notice and "2024-05-01" in notice, notice)
@@ -314,7 +366,7 @@ def browser_flow(wd, url, port, save_dir, shots, bench_runs, bench_limit):
 
     # A proposal, before and after: benefits-first certifies every adult victim (e03 is one).
     settle(wd, lambda: wd.click('#proposal option[value="benefits-first"]'))
-    sides = wd.js("return document.querySelectorAll('#report.compare .before .report, #report.compare .after .report').length")
+    sides = wd.js("return document.querySelectorAll('#report.compare .before article.case, #report.compare .after article.case').length")
     caption = wd.text("#changes caption") or ""
     rows = wd.js("return [...document.querySelectorAll('#changes tr.changed')].map(r => r.dataset.program)")
     check("a proposal shows before and after side by side, with what it changes", sides == 2 and "proposal changes" in caption and "hhs_certification" in rows,
@@ -323,6 +375,14 @@ def browser_flow(wd, url, port, save_dir, shots, bench_runs, bench_limit):
     check("the changed decisions are marked in the proposal's column", sorted(marked) == sorted(rows), (marked, rows))
     check("each side decides under its own rules", decision_outcome(wd, "hhs_certification", "#report .before") != decision_outcome(wd, "hhs_certification", "#report .after"),
           (decision_outcome(wd, "hhs_certification", "#report .before"), decision_outcome(wd, "hhs_certification", "#report .after")))
+    ids = wd.js("return [...document.querySelectorAll('[id]')].map(e => e.id)")
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    check("no id is used twice on the page with both reports side by side", len(ids) > 10 and not dupes, dupes)
+    stray = wd.js("""return [...document.querySelectorAll('#report a[href^="#"]')].filter(a => {
+        const side = a.closest('.before, .after'); const target = document.getElementById(a.getAttribute('href').slice(1));
+        return !target || !side || !side.contains(target); }).map(a => a.getAttribute('href'))""")
+    links = wd.js("return document.querySelectorAll('#report a[href^=\"#\"]').length")
+    check("every link in each side's report goes to its own side", links > 2 and not stray, (links, stray[:5]))
     if shots:
         wd.js("window.scrollTo(0, 0)")
         wd.screenshot(os.path.join(shots, "proposal.png"))
@@ -332,21 +392,27 @@ def browser_flow(wd, url, port, save_dir, shots, bench_runs, bench_limit):
     open_scenario(wd, "e02-citizen")
     settle(wd, lambda: wd.click("#redact"))
     page = wd.js("return document.body.innerText")
-    check("the redacted view names the case by a pseudonym and hides its facts", "case 1" in (wd.text("#report h2") or "").lower() and "e02-citizen" not in (wd.text("#report") or "") and "1998-08-08" not in page, wd.text("#report h2"))
+    check("the redacted view names the case by a pseudonym and hides its facts", "case 1" in (wd.text("#report article.case h1") or "").lower() and "e02-citizen" not in (wd.js("return document.getElementById('report').textContent") or "") and "1998-08-08" not in page, wd.text("#report article.case h1"))
     settle(wd, lambda: wd.click("#redact"))
 
-    # Interview: two questions answered.
+    # Interview: the library's, as `tvpa interview` asks it; two questions answered.
     wd.click("#new-case")
-    wd.wait("return document.querySelector('#report h2') !== null")
+    wd.wait("return document.querySelector('#report article.case h1') !== null")
     wd.click("#tab-interview")
     settle(wd, lambda: wd.click("#interview-start"))
     q1 = wd.text("#interview-question")
+    if shots:
+        wd.js("window.scrollTo(0, 0)")
+        wd.screenshot(os.path.join(shots, "interview.png"))
+    cli = first_cli_question()
+    if cli is not None:
+        check("the first question is the one `tvpa interview` asks first", bool(q1) and q1.strip() in cli, (q1, cli[-300:]))
     def answer_first():
-        opts = wd.find_all('#interview select option[value]:not([value=""]), #interview input[type=checkbox]')
+        opts = wd.find_all('#interview select[name="interview-answer"] option[value]:not([value=""]), #interview input[type=checkbox]')
         if opts:
             wd.s("POST", f"/element/{opts[0]}/click", {})
         else:
-            wd.type('#interview input[type=text]', "2000-01-01")
+            wd.type('#interview input[name="interview-answer"]', "2000-01-01")
         wd.click("#interview-answer-button")
     settle(wd, answer_first)
     q2 = wd.text("#interview-question")
@@ -355,8 +421,14 @@ def browser_flow(wd, url, port, save_dir, shots, bench_runs, bench_limit):
     given = wd.js("return Object.keys(state.draft.facts).length")
     check("the interview asks one question at a time and records two answers", q1 and q2 and q1 != q2 and q2 != q3 and given == 2, (q1, q2, q3, given))
     settle(wd, lambda: wd.click("#interview-dont-know"))
-    check("don't know moves on without a value", wd.text("#interview-question") != q3 and wd.js("return Object.keys(state.draft.facts).length") == 2, wd.text("#interview-question"))
+    q4 = wd.text("#interview-question")
+    check("don't know moves on without a value", q4 != q3 and wd.js("return Object.keys(state.draft.facts).length") == 2, q4)
+    settle(wd, lambda: wd.click("#interview-skip"))
+    check("skip moves on without a value", wd.text("#interview-question") != q4 and wd.js("return Object.keys(state.draft.facts).length") == 2, wd.text("#interview-question"))
     settle(wd, lambda: wd.click("#interview-back"))
+    check("back after skip asks the skipped question again", wd.text("#interview-question") == q4, wd.text("#interview-question"))
+    settle(wd, lambda: wd.click("#interview-back"))
+    check("back after don't know asks that question again", wd.text("#interview-question") == q3, wd.text("#interview-question"))
     settle(wd, lambda: wd.click("#interview-decline"))
     check("declined records the fact as declined", len(wd.js("return state.draft.declined")) == 1, wd.js("return state.draft.declined"))
     settle(wd, lambda: wd.click("#interview-back"))
@@ -370,15 +442,21 @@ def browser_flow(wd, url, port, save_dir, shots, bench_runs, bench_limit):
     wd.wait("return document.getElementById('notice').textContent.includes('Saved')")
     path = os.path.join(save_dir, "e02-citizen.yaml")
     text = open(path).read() if os.path.exists(path) else ""
-    check("save writes <id>.yaml to the --save-to folder with the change", "id: e02-citizen" in text and "is_us_citizen_or_lpr: false" in text, text[:200])
+    check("save writes <id>.yaml to the --save-to folder with the change", "id: \"e02-citizen\"" in text and "is_us_citizen_or_lpr: false" in text, text[:200])
     check("the saved file is readable by its owner only (0600)", os.path.exists(path) and (os.stat(path).st_mode & 0o777) == 0o600, oct(os.stat(path).st_mode) if os.path.exists(path) else "")
     check("no temporary file is left beside it", sorted(os.listdir(save_dir)) == ["e02-citizen.yaml"], os.listdir(save_dir))
-    tvpa = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), "tvpa")
-    if os.path.exists(tvpa):
-        r = subprocess.run([tvpa, "check", path, "--format", "json"], capture_output=True, text=True)
-        outcome = json.loads(r.stdout.splitlines()[0]) if r.stdout else {}
-        t = [d for d in outcome.get("decisions", []) if d.get("program") == "t_visa"]
-        check("tvpa check reads the saved file back and agrees with the page", r.returncode in (0,) and t and t[0]["outcome"].replace("_", " ") == decision_outcome(wd, "t_visa"), (r.returncode, r.stderr[:200]))
+    check_reads_back("tvpa check reads the saved file back and agrees with the page", path, wd)
+
+    # Download: the browser saves the file (to the scratch folder), and tvpa reads it back.
+    wd.click("#download")
+    got = os.path.join(downloads, "e02-citizen.yaml")
+    end = time.time() + 30
+    while time.time() < end and not (os.path.exists(got) and not [f for f in os.listdir(downloads) if f.endswith(".crdownload")]):
+        time.sleep(0.1)
+    text = open(got).read() if os.path.exists(got) else ""
+    check("download saves <id>.yaml through the browser, with the change", "id: \"e02-citizen\"" in text and "is_us_citizen_or_lpr: false" in text, (os.listdir(downloads), text[:200]))
+    check("the downloaded file is the one saved to the folder (one writer, one layout)", text != "" and text == open(path).read(), text[:200])
+    check_reads_back("tvpa check reads the downloaded file back and agrees with the page", got, wd)
 
     # Print.
     handles = wd.s("GET", "/window/handles")
@@ -387,25 +465,40 @@ def browser_flow(wd, url, port, save_dir, shots, bench_runs, bench_limit):
     new = [h for h in wd.s("GET", "/window/handles") if h not in handles]
     if check("print opens the report in its own page", len(new) == 1, new):
         wd.s("POST", "/window", {"handle": new[0]})
-        wd.wait("return document.readyState === 'complete' && document.querySelector('.report') !== null")
+        wd.wait("return document.readyState === 'complete' && document.querySelector('article.case') !== null && document.getElementById('print-now') !== null")
         body = wd.js("return document.body.innerText")
         check("the print page is the HTML report with the disclaimer", "e02-citizen" in body and "not legal advice" in body, body[:200])
+        styled = wd.js("const o = document.querySelector('section.summary .outcome'); return o ? getComputedStyle(o).fontWeight : null")
+        inline = wd.js("return document.querySelectorAll('style, [style]').length")
+        check("the print page is the library's report, its stylesheet linked and nothing inline", styled == "600" and inline == 0, (styled, inline))
         if shots:
             wd.screenshot(os.path.join(shots, "print.png"))
         wd.s("DELETE", "/window")
         wd.s("POST", "/window", {"handle": handles[0]})
 
-    # The time from a changed fact to the decisions on the page.
+    # The time from a changed fact to the decisions on the page: each run starts from a quiet
+    # page (the previous run's frame drawn), changes a <select>, and ends when the new
+    # decisions are in the page and laid out (a forced layout: the work, without waiting for
+    # the screen's next frame); the time to the next frame is printed beside it.
     open_scenario(wd, "e02-citizen")
     times = wd.js_async("""
         const done = arguments[arguments.length - 1], runs = arguments[0], times = [];
         const select = document.querySelector('select[name="facts.is_us_citizen_or_lpr"]');
-        const step = (i) => {
+        const quiet = () => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(res, 0))));
+        const step = async (i) => {
           if (i === runs) { done(times); return; }
+          await quiet();
           const seq = document.body.dataset.seq;
           const start = performance.now();
           const watch = new MutationObserver(() => {
-            if (document.body.dataset.seq !== seq) { watch.disconnect(); times.push([performance.now() - start, state.timing.request, state.timing.draw]); setTimeout(() => step(i + 1), 20); }
+            if (document.body.dataset.seq === seq) return;
+            watch.disconnect();
+            void document.body.offsetHeight;
+            const laidOut = performance.now() - start;
+            requestAnimationFrame(() => setTimeout(() => {
+              times.push([laidOut, state.timing.request, state.timing.draw, performance.now() - start]);
+              step(i + 1);
+            }, 0));
           });
           watch.observe(document.body, { attributes: true, attributeFilter: ['data-seq'] });
           select.value = (i % 2 === 0) ? 'false' : 'true';
@@ -415,8 +508,9 @@ def browser_flow(wd, url, port, save_dir, shots, bench_runs, bench_limit):
     """, bench_runs)
     totals = [t[0] for t in times]
     median = statistics.median(totals)
-    print(f"bench: changed fact → decisions on the page, {len(times)} runs: median {median:.1f} ms, min {min(totals):.1f}, max {max(totals):.1f}"
-          f" (of which the request, median {statistics.median(t[1] for t in times):.1f} ms; drawing, {statistics.median(t[2] for t in times):.1f} ms)")
+    print(f"bench: changed fact → decisions laid out on the page, {len(times)} runs: median {median:.1f} ms, min {min(totals):.1f}, max {max(totals):.1f}"
+          f" (the request, median {statistics.median(t[1] for t in times):.1f} ms; drawing, {statistics.median(t[2] for t in times):.1f} ms;"
+          f" to the next frame, median {statistics.median(t[3] for t in times):.1f} ms)")
     if bench_limit is not None:
         check(f"a changed fact updates the decisions in under {bench_limit:g} ms (median)", median < bench_limit, f"{median:.1f} ms")
 

@@ -55,7 +55,7 @@ struct FieldDiagnostic: Codable, Sendable {
 
 /// What the page asks for: the case, and how to see it.
 struct EvaluateRequest: Codable, Sendable {
-    var draft: PageDraft
+    var draft: CaseDraft
     var date: String?
     var proposal: String?
     var redact: Bool?
@@ -66,26 +66,51 @@ struct EvaluateResponse: Codable, Sendable {
     struct Change: Codable, Sendable {
         var program: String
         var title: String
+        /// "the principal" or "family member ID" (a pseudonym when redacted).
         var subject: String
         var before: String
         var after: String
+    }
+    /// One line of a report's summary, in its order: the page marks its rows with these.
+    struct Row: Codable, Sendable, Equatable {
+        var program: String
+        var subject: String
+        /// The outcome's code (`eligible`, `not_eligible`, `undetermined`), for the tests.
+        var outcome: String
+        /// Under a proposal: whether it changes this decision.
+        var changed: Bool?
     }
     var diagnostics: [FieldDiagnostic] = []
     /// Said instead of a report when the case cannot be decided as asked (a date before the
     /// case's own events, a date that is not one, a proposal that does not apply).
     var notice: String?
+    /// The report (`ReportHTML.article`, the library's), its ids under `report-now`.
     var html: String?
-    /// With a proposal: the report under it, and each decision it changes.
+    var rows: [Row]?
+    /// With a proposal: the report under it (ids under `report-proposed`), and each decision
+    /// it changes.
     var proposalHTML: String?
+    var proposalRows: [Row]?
     var changes: [Change]?
     var decisionDate: String?
 }
 
 extension Engine {
+    /// The ids the case view's reports are under (the page's own ids are none of these).
+    static let nowId = "report-now"
+    static let proposedId = "report-proposed"
+
     /// Loads the draft as a case file and decides it, on the date asked (else its `as_of`,
     /// else today), under the base rules and, if asked, a proposal.
     func evaluate(_ request: EvaluateRequest, today: Int = CivilDate.today()) -> EvaluateResponse {
         run(request, today: today).response
+    }
+
+    /// The case file a draft makes (the library's canonical layout), and which field each of
+    /// its lines holds.
+    func yaml(_ draft: CaseDraft) -> (text: String, fields: [Int: String]) {
+        let text = CaseWriter.yaml(draft.typed(by: base.legend), legend: base.legend)
+        return (text, CaseWriter.lineFields(text))
     }
 
     /// The response, and the report under the rules as they are (what the print page shows).
@@ -100,25 +125,27 @@ extension Engine {
             }
             override = day
         }
+        let draft = request.draft.typed(by: base.legend)
         // A date before the case's own events: say so, rather than list what follows from it
         // (every event "after the decision date", ages that contradict).
-        if let override, let latest = latestEvent(request.draft), override < latest.date {
+        if let override, let latest = latestEvent(draft), override < latest.date {
             response.notice = WorkbenchMessages.beforeEvents(override, latest: latest, redacted: redact)
             return (response, nil)
         }
-        let yaml = request.draft.yaml(vocabulary: base.legend)
+        let yaml = self.yaml(draft)
         let source = SourceText(path: "case.yaml", text: yaml.text)
         let (file, diagnostics) = load(source, program: base, today: today, redact: redact, override: override)
         response.diagnostics = diagnostics.map { d in
             FieldDiagnostic(
-                field: yaml.lineFields[d.location.line], id: d.id.rawValue, severity: d.severity.rawValue, message: d.message, help: d.help,
+                field: yaml.fields[d.location.line], id: d.id.rawValue, severity: d.severity.rawValue, message: d.message, help: d.help,
                 line: d.location.line)
         }
         guard let file else { return (response, nil) }
         let date = file.decisionDate(override: override, today: today)
         response.decisionDate = CivilDate.format(date)
         let before = report(file, program: base, date: date, redact: redact)
-        response.html = ReportHTML.fragment(before)
+        response.html = ReportHTML.article(ReportLayout(before), id: Self.nowId)
+        response.rows = Self.rows(before)
         if let name = request.proposal, !name.isEmpty {
             guard let program = program(proposal: name) else {
                 response.notice = WorkbenchMessages.proposalFailed(name)
@@ -131,8 +158,14 @@ extension Engine {
                 return (response, before)
             }
             let after = report(proposed, program: program, date: date, redact: redact)
-            response.proposalHTML = ReportHTML.fragment(after)
-            response.changes = Self.changes(from: before, to: after)
+            response.proposalHTML = ReportHTML.article(ReportLayout(after), id: Self.proposedId)
+            let changes = Self.changes(from: before, to: after)
+            response.changes = changes.map(\.change)
+            response.proposalRows = Self.rows(after).enumerated().map { i, row in
+                var row = row
+                row.changed = changes.contains { $0.index == i }
+                return row
+            }
         }
         return (response, before)
     }
@@ -155,27 +188,33 @@ extension Engine {
         return redact ? report.pseudonymized(as: Pseudonyms().nextName) : report
     }
 
-    /// Every decision whose outcome or reason differs, by program and subject.
-    static func changes(from before: CaseReport, to after: CaseReport) -> [EvaluateResponse.Change] {
+    /// The summary's rows (one per decision, in the report's order).
+    static func rows(_ report: CaseReport) -> [EvaluateResponse.Row] {
+        report.decisions.map { .init(program: $0.program, subject: $0.subject, outcome: $0.outcome.rawValue) }
+    }
+
+    /// Every decision whose outcome or reason differs, by program and subject, in words.
+    /// Each with its place among the decisions under the proposal.
+    static func changes(from before: CaseReport, to after: CaseReport) -> [(index: Int, change: EvaluateResponse.Change)] {
         var old: [String: Decision] = [:]
         for d in before.decisions { old[d.program + "\u{0}" + d.subject] = d }
-        return after.decisions.compactMap { d in
-            let was = old[d.program + "\u{0}" + d.subject]
-            let then = was.map { "\(ReportHTML.outcomeWords($0.outcome)) (\($0.reason.rawValue))" } ?? "not decided"
-            let now = "\(ReportHTML.outcomeWords(d.outcome)) (\(d.reason.rawValue))"
+        func words(_ d: Decision) -> String { "\(ReportWords.outcome(d.outcome)): \(ReportWords.reason(d))" }
+        return after.decisions.enumerated().compactMap { i, d in
+            let then = old[d.program + "\u{0}" + d.subject].map(words) ?? WorkbenchMessages.notDecided
+            let now = words(d)
             guard then != now else { return nil }
-            return .init(program: d.program, title: d.programTitle, subject: d.subject, before: then, after: now)
+            return (i, .init(program: d.program, title: d.programTitle, subject: WorkbenchMessages.subject(d.subject), before: then, after: now))
         }
     }
 
     /// The latest date among the case's own events (dates that must not lie after the
     /// decision date), with the fact that holds it.
-    func latestEvent(_ draft: PageDraft) -> (name: String, date: Int)? {
+    func latestEvent(_ draft: CaseDraft) -> (name: String, date: Int)? {
         var latest: (String, Int)?
         let dates = base.legend.facts.filter { $0.type == .date && !$0.future }
         for values in [draft.facts] + draft.members.map(\.facts) {
             for f in dates {
-                guard let text = values[f.name]?.string, let day = CivilDate.parse(text) else { continue }
+                guard case .date(let text)? = values[f.name], let day = CivilDate.parse(text) else { continue }
                 if latest == nil || day > latest!.1 { latest = (f.name, day) }
             }
         }

@@ -1,172 +1,170 @@
 import TVPARules
 
-/// A question the interview panel shows: one fact, for the principal or a family member.
-struct InterviewQuestion: Codable, Sendable, Equatable {
+/// The interview panel over the library's `Interview` (the one `tvpa interview` runs), so the
+/// page asks the same questions in the same order, with answer, don't know, skip, declined and
+/// back.
+///
+/// The server keeps nothing between requests: the page holds the draft the interview started
+/// from and the steps taken, and each request replays them on a new `Interview` before taking
+/// the next. The replay is the same calls on the same draft, so it reaches the same state; a
+/// step that no longer applies (its question is not the one asked) ends the replay there.
+
+/// A question as the panel shows it.
+struct PanelQuestion: Codable, Sendable, Equatable {
+    struct Choice: Codable, Sendable, Equatable {
+        var value: String
+        var label: String
+    }
+    struct Field: Codable, Sendable, Equatable {
+        var name: String
+        var type: String
+        var values: [String]
+        var labels: [String]
+    }
+    /// `fact` or `family` (who else might join: member ids).
+    var kind: String
     /// `facts.NAME` or `family_members.I.facts.NAME`: the form's field for it.
     var field: String
+    var key: String
     var name: String
     var subject: String
     var question: String
     var type: String
-    var values: [String]
-    var labels: [String]
-    /// How many undetermined decisions it could help settle.
+    var choices: [Choice]
+    var fields: [Field]
+    var note: String?
     var decides: Int
+    /// A derived fact the person may give instead (`age` for a date of birth), and its question.
+    var instead: String?
+    var insteadQuestion: String?
+
+    init(_ q: InterviewQuestion) {
+        kind = q.kind == .familyMembers ? "family" : "fact"
+        field = q.member.map { "family_members.\($0).facts.\(q.name)" } ?? "facts.\(q.name)"
+        key = Self.key(q)
+        name = q.name
+        subject = q.subject
+        question = q.text
+        type = q.type.rawValue
+        choices = q.choices.map { Choice(value: $0.value, label: $0.label) }
+        fields = q.fields.map { f in Field(name: f.name, type: f.type.rawValue, values: f.choices.map(\.value), labels: f.choices.map(\.label)) }
+        note = q.note
+        decides = q.decides
+        instead = q.instead
+        insteadQuestion = q.insteadQuestion
+    }
+
+    /// Who and what a question asks: the same key for the same question in a replay.
+    static func key(_ q: InterviewQuestion) -> String { "\(q.key.member):\(q.key.slot)" }
 }
 
-/// What the interview panel needs of an interview, and all it needs: the next question, and
-/// the four ways to meet it. The interview issue's library API (`Sources/TVPARules/Interview/`)
-/// is to be adapted to this protocol when it lands; until then `RankedQuestions` implements it
-/// over the report's own ranked questions (`CaseReport.questions`).
-protocol InterviewDriver {
-    /// The question to ask now, or nil when no unknown fact would settle a decision.
-    func next(_ state: InterviewState) -> InterviewQuestion?
-    /// The answer becomes the fact's value; the question is not asked again.
-    func answer(_ value: JSONValue, to question: InterviewQuestion, in state: inout InterviewState)
-    /// The person chose not to answer: the fact is declined (case-file.md, "Declined").
-    func decline(_ question: InterviewQuestion, in state: inout InterviewState)
-    /// Nobody knows yet: the fact stays unknown and the interview moves on.
-    func dontKnow(_ question: InterviewQuestion, in state: inout InterviewState)
-    /// Undo the last step, whatever it was.
-    func back(in state: inout InterviewState)
-}
-
-/// The interview as the page keeps it between requests: the case so far, the questions passed
-/// over as not known, and enough of each step to undo it.
-struct InterviewState: Codable, Sendable {
+/// The interview as the page keeps it between requests.
+struct PanelState: Codable, Sendable {
+    /// One step taken: the question it met (by key) and what was done.
     struct Step: Codable, Sendable {
-        var field: String
-        var previous: JSONValue?
-        var wasDeclined: Bool
-        var skipped: Bool
+        enum Action: String, Codable, Sendable { case answer, decline, dontKnow = "dont_know", skip }
+        var action: Action
+        var key: String
+        var value: CaseDraft.Value?
+        /// The answer is the derived fact offered instead (`PanelQuestion.instead`).
+        var instead: Bool?
+        /// The family question's answer: the members' ids.
+        var members: [String]?
     }
-    var draft: PageDraft
-    var skipped: [String] = []
-    var history: [Step] = []
+    var start: CaseDraft
+    var steps: [Step] = []
 }
 
-/// The report's ranked questions as an interview: the most decisive unknown fact first,
-/// declined and passed-over facts last or never.
-struct RankedQuestions: InterviewDriver {
-    let engine: Engine
-
-    func next(_ state: InterviewState) -> InterviewQuestion? {
-        let request = EvaluateRequest(draft: state.draft, date: nil, proposal: nil, redact: false)
-        guard let report = engine.run(request, today: CivilDate.today()).report else { return nil }
-        let legend = engine.base.legend
-        for q in report.questions where !q.declined {
-            let field: String
-            if q.subject == "principal" {
-                field = "facts.\(q.name)"
-            } else if let i = state.draft.members.firstIndex(where: { $0.id == q.subject }) {
-                field = "family_members.\(i).facts.\(q.name)"
-            } else {
-                continue
-            }
-            if state.skipped.contains(field) { continue }
-            let info = legend.facts.first { $0.name == q.name }
-            return InterviewQuestion(
-                field: field, name: q.name, subject: q.subject, question: q.question, type: q.type, values: info?.values ?? q.values,
-                labels: info?.labels ?? [], decides: q.decides)
-        }
-        return nil
-    }
-
-    func answer(_ value: JSONValue, to question: InterviewQuestion, in state: inout InterviewState) {
-        state.history.append(.init(field: question.field, previous: Self.get(question.field, state.draft), wasDeclined: Self.isDeclined(question.field, state.draft), skipped: false))
-        Self.set(question.field, value, &state.draft)
-    }
-
-    func decline(_ question: InterviewQuestion, in state: inout InterviewState) {
-        state.history.append(.init(field: question.field, previous: Self.get(question.field, state.draft), wasDeclined: Self.isDeclined(question.field, state.draft), skipped: false))
-        Self.set(question.field, nil, &state.draft)
-        Self.setDeclined(question.field, true, &state.draft)
-    }
-
-    func dontKnow(_ question: InterviewQuestion, in state: inout InterviewState) {
-        state.history.append(.init(field: question.field, previous: Self.get(question.field, state.draft), wasDeclined: Self.isDeclined(question.field, state.draft), skipped: true))
-        state.skipped.append(question.field)
-    }
-
-    func back(in state: inout InterviewState) {
-        guard let step = state.history.popLast() else { return }
-        if step.skipped {
-            if let i = state.skipped.lastIndex(of: step.field) { state.skipped.remove(at: i) }
-            return
-        }
-        Self.set(step.field, step.previous, &state.draft)
-        Self.setDeclined(step.field, step.wasDeclined, &state.draft)
-    }
-
-    /// `facts.NAME` or `family_members.I.facts.NAME` → (member index or nil, name).
-    static func address(_ field: String) -> (member: Int?, name: String)? {
-        let parts = field.split(separator: ".").map(String.init)
-        if parts.count == 2, parts[0] == "facts" { return (nil, parts[1]) }
-        if parts.count == 4, parts[0] == "family_members", let i = Int(parts[1]), parts[2] == "facts" { return (i, parts[3]) }
-        return nil
-    }
-
-    static func get(_ field: String, _ draft: PageDraft) -> JSONValue? {
-        guard let (member, name) = address(field) else { return nil }
-        guard let member else { return draft.facts[name] }
-        return draft.members.indices.contains(member) ? draft.members[member].facts[name] : nil
-    }
-
-    static func set(_ field: String, _ value: JSONValue?, _ draft: inout PageDraft) {
-        guard let (member, name) = address(field) else { return }
-        if let member {
-            guard draft.members.indices.contains(member) else { return }
-            draft.members[member].facts[name] = value
-        } else {
-            draft.facts[name] = value
-        }
-    }
-
-    static func isDeclined(_ field: String, _ draft: PageDraft) -> Bool {
-        guard let (member, name) = address(field) else { return false }
-        guard let member else { return draft.declined.contains(name) }
-        return draft.members.indices.contains(member) && draft.members[member].declined.contains(name)
-    }
-
-    static func setDeclined(_ field: String, _ on: Bool, _ draft: inout PageDraft) {
-        guard let (member, name) = address(field) else { return }
-        func apply(_ list: inout [String]) {
-            list.removeAll { $0 == name }
-            if on { list.append(name) }
-        }
-        if let member {
-            guard draft.members.indices.contains(member) else { return }
-            apply(&draft.members[member].declined)
-        } else {
-            apply(&draft.declined)
-        }
-    }
-}
-
-/// One request of the interview panel: an action on the state it sends back each time.
-struct InterviewRequest: Codable, Sendable {
-    enum Action: String, Codable, Sendable { case next, answer, decline, dontKnow = "dont_know", back }
+/// One request of the interview panel.
+struct PanelRequest: Codable, Sendable {
+    enum Action: String, Codable, Sendable { case next, answer, decline, dontKnow = "dont_know", skip, back }
     var action: Action
-    var state: InterviewState
-    var question: InterviewQuestion?
-    var value: JSONValue?
+    var state: PanelState
+    var value: CaseDraft.Value?
+    var instead: Bool?
+    var members: [String]?
+    /// The key of the question the page showed: a step is taken only on that question (an
+    /// edit in the form may have changed what is asked since).
+    var question: String?
 }
 
-struct InterviewStep: Codable, Sendable {
-    var state: InterviewState
-    var question: InterviewQuestion?
+/// What the panel shows after a step.
+struct PanelResponse: Codable, Sendable {
+    var state: PanelState
+    /// The case so far (the form shows it).
+    var draft: CaseDraft
+    var question: PanelQuestion?
     var canGoBack: Bool
+    /// Why an answer was not taken (the loader's words), and nothing changed.
+    var refused: String?
+    /// The decisions the last step settled, in words.
+    var settled: [String] = []
+    var steps: Int
+}
 
-    static func take(_ request: InterviewRequest, engine: Engine) -> InterviewStep {
-        let driver = RankedQuestions(engine: engine)
+enum InterviewPanel {
+    /// The most steps a state may carry (each is replayed on every request).
+    static let maxSteps = 400
+
+    static func take(_ request: PanelRequest, program: Program, today: Int = CivilDate.today()) -> PanelResponse? {
         var state = request.state
-        switch request.action {
-        case .next: break
-        case .answer: if let q = request.question { driver.answer(request.value ?? .null, to: q, in: &state) }
-        case .decline: if let q = request.question { driver.decline(q, in: &state) }
-        case .dontKnow: if let q = request.question { driver.dontKnow(q, in: &state) }
-        case .back: driver.back(in: &state)
+        guard state.steps.count <= maxSteps else { return nil }
+        let start = state.start.typed(by: program.legend)
+        guard var interview = try? Interview(program: program, draft: start, today: today, path: "case.yaml") else { return nil }
+        // Replay what was taken; stop at the first step that no longer applies.
+        var kept: [PanelState.Step] = []
+        for step in state.steps {
+            guard (try? apply(step, to: &interview, program: program)) == true else { break }
+            kept.append(step)
         }
-        return InterviewStep(state: state, question: driver.next(state), canGoBack: !state.history.isEmpty)
+        state.steps = kept
+        var refused: String?
+        switch request.action {
+        case .next:
+            break
+        case .back:
+            if interview.back() { state.steps.removeLast() }
+        case .answer, .decline, .dontKnow, .skip:
+            if let q = interview.next, let shown = request.question, shown != PanelQuestion.key(q) {
+                refused = WorkbenchMessages.interviewMoved
+            } else if let q = interview.next {
+                let action: PanelState.Step.Action = request.action == .answer ? .answer : request.action == .decline ? .decline : request.action == .skip ? .skip : .dontKnow
+                let step = PanelState.Step(action: action, key: PanelQuestion.key(q), value: request.value, instead: request.instead, members: request.members)
+                do {
+                    if try apply(step, to: &interview, program: program) { state.steps.append(step) }
+                } catch {
+                    refused = error.message
+                }
+            }
+        }
+        let settled = refused == nil && request.action != .back && request.action != .next
+            ? interview.settled.map { "\($0.title)\($0.subject == "principal" ? "" : " (\($0.subject))"): \(ReportWords.outcome($0.outcome))" } : []
+        return PanelResponse(
+            state: state, draft: interview.draft, question: interview.next.map(PanelQuestion.init), canGoBack: interview.canGoBack, refused: refused,
+            settled: settled, steps: interview.steps)
+    }
+
+    /// Takes one step on the current question; false when the step is not for it (or it did
+    /// not change the interview), and throws when the interview refuses the answer.
+    static func apply(_ step: PanelState.Step, to interview: inout Interview, program: Program) throws(Interview.Refusal) -> Bool {
+        guard let q = interview.next, PanelQuestion.key(q) == step.key else { return false }
+        let before = interview.steps
+        switch step.action {
+        case .answer:
+            if q.kind == .familyMembers {
+                try interview.answer(.members(step.members ?? []))
+            } else if step.instead == true, let name = q.instead, let fact = program.legend.facts.first(where: { $0.name == name }) {
+                guard let value = step.value?.typed(fact.type, fields: fact.fields) else { return false }
+                try interview.answer(.derived(name, value))
+            } else {
+                let fact = program.legend.facts[Int(q.key.slot)]
+                guard let value = step.value?.typed(fact.type, fields: fact.fields) else { return false }
+                try interview.answer(.value(value))
+            }
+        case .decline: try interview.decline()
+        case .dontKnow: interview.dontKnow()
+        case .skip: interview.skip()
+        }
+        return interview.steps > before
     }
 }

@@ -79,7 +79,7 @@ struct WorkbenchResponder: HTTPResponder {
             return try Self.json(engine.evaluate(body))
         case (.post, "/api/yaml"):
             let body: EvaluateRequest = try await decode(&request)
-            var response = Self.respond(status: .ok, type: "application/yaml; charset=utf-8", body: body.draft.yaml(vocabulary: engine.base.legend).text)
+            var response = Self.respond(status: .ok, type: "application/yaml; charset=utf-8", body: engine.yaml(body.draft).text)
             response.headers[.contentDisposition] = "attachment; filename=\"\(Self.fileName(body.draft.id)).yaml\""
             return response
         case (.post, "/api/save"):
@@ -92,8 +92,9 @@ struct WorkbenchResponder: HTTPResponder {
             guard let html = prints.get(String(path.dropFirst("/print/".count))) else { return Self.text(WorkbenchMessages.notFound, status: .notFound) }
             return Self.respond(status: .ok, type: "text/html; charset=utf-8", body: html)
         case (.post, "/api/interview"):
-            let body: InterviewRequest = try await decode(&request)
-            return try Self.json(InterviewStep.take(body, engine: engine))
+            let body: PanelRequest = try await decode(&request)
+            guard let step = InterviewPanel.take(body, program: engine.base) else { return Self.text(WorkbenchMessages.interviewCannotStart, status: .unprocessableContent) }
+            return try Self.json(step)
         default:
             return Self.text(WorkbenchMessages.notFound, status: .notFound)
         }
@@ -112,11 +113,11 @@ struct WorkbenchResponder: HTTPResponder {
         var url: String?
     }
 
-    func save(_ draft: PageDraft) -> Message {
+    func save(_ draft: CaseDraft) -> Message {
         guard let saveFolder else { return Message(ok: false, message: WorkbenchMessages.saveNotConfigured) }
         guard Self.isCaseId(draft.id) else { return Message(ok: false, message: WorkbenchMessages.saveBadId(draft.id)) }
         do {
-            let url = try saveFolder.save(draft.yaml(vocabulary: engine.base.legend).text, id: draft.id)
+            let url = try saveFolder.save(engine.yaml(draft).text, id: draft.id)
             return Message(ok: true, message: WorkbenchMessages.saved(url.path))
         } catch {
             return Message(ok: false, message: WorkbenchMessages.saveFailed("\(error)"))
@@ -126,7 +127,9 @@ struct WorkbenchResponder: HTTPResponder {
     func printPage(_ body: EvaluateRequest) -> Message {
         let (result, report) = engine.run(body, today: CivilDate.today())
         guard let report else { return Message(ok: false, message: result.notice ?? WorkbenchMessages.printNeedsValidCase) }
-        let id = prints.put(ReportHTML.document(report))
+        // The library's report page, as `check --format html` writes it, with its stylesheet
+        // and the print button's script linked (the page's policy forbids anything inline).
+        let id = prints.put(ReportHTML.render([ReportLayout(report)], assets: .linked(stylesheet: Self.reportStylesheet, script: "/assets/print.js")))
         return Message(ok: true, message: "", url: "/print/\(id)")
     }
 
@@ -142,7 +145,11 @@ struct WorkbenchResponder: HTTPResponder {
         return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
     }
 
+    /// Where the report's stylesheet is served: the library's own (`ReportHTML.stylesheet`).
+    static let reportStylesheet = "/assets/report.css"
+
     func asset(_ name: String) -> Response {
+        if "/assets/" + name == Self.reportStylesheet { return Self.respond(status: .ok, type: "text/css; charset=utf-8", body: ReportHTML.stylesheet) }
         guard let file = embeddedAssetFiles.first(where: { $0.path == name }) else { return Self.text(WorkbenchMessages.notFound, status: .notFound) }
         let type: String
         if name.hasSuffix(".css") { type = "text/css; charset=utf-8" }

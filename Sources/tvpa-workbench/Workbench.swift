@@ -58,7 +58,7 @@ struct Workbench: AsyncParsableCommand {
         let token = AccessGuard.newToken()
         let bound = BoundPort()
         let responder = WorkbenchResponder(
-            token: token, port: bound, engine: Engine(base: program), library: ScenarioLibrary(folders: folders),
+            token: token, port: bound, engine: Engine(base: program), library: ScenarioLibrary(folders: folders, program: program),
             vocabulary: FormVocabulary(program.legend), saveFolder: saveFolder, prints: PrintStore())
         // A level at which neither Hummingbird nor NIO logs anything about a request.
         var logger = Logger(label: "tvpa-workbench")

@@ -22,5 +22,10 @@ enum WorkbenchMessages {
     static let crossSite = "Refused: a request from another site."
     static let tooLarge = "Refused: the request is larger than the workbench accepts."
     static let notFound = "Not found."
+    static let interviewCannotStart = "The interview cannot go on from this case: mend the errors shown beside the fields first."
+    static let interviewMoved = "The case changed in the form since this question was shown; this is the question to ask now."
+    static let notDecided = "Not decided"
+    /// Who a decision is for, in words.
+    static func subject(_ subject: String) -> String { subject == "principal" ? "the principal" : "family member \(subject)" }
     static let badRequest = "The request could not be read."
 }

@@ -9,18 +9,17 @@ import TVPARules
 struct RedactedViewTests {
     static let markers = ["zqcaseid", "zqtitle", "zqsource", "zqnarrative", "zqstory", "zqrequest", "zqreason", "zqmember", "zqnote", "1990-01-02", "2020-03-04", "2020-05-06", "1991-02-03", "7777"]
 
-    static func draft() -> PageDraft {
-        var d = PageDraft()
-        d.id = "zqcaseid"
+    static func draft() -> CaseDraft {
+        var d = CaseDraft(id: "zqcaseid")
         d.title = "zqtitle"
         d.source = "zqsource"
         d.narrative = "zqnarrative"
         d.asOf = "2024-01-01"
         d.facts = [
-            "date_of_birth": .string("1990-01-02"), "trafficking_start_date": .string("2020-03-04"), "trafficking_type": .string("labor"),
-            "lea_requests": .array([.object(["request": .string("zqrequest"), "date": .string("2020-05-06"), "complied": .string("none"), "refusal_reason": .string("zqreason")])]),
+            "date_of_birth": .text("1990-01-02"), "trafficking_start_date": .text("2020-03-04"), "trafficking_type": .text("labor"),
+            "lea_requests": .records([["request": .text("zqrequest"), "date": .text("2020-05-06"), "complied": .text("none"), "refusal_reason": .text("zqreason")]]),
         ]
-        d.members = [.init(id: "zqmember", facts: ["fm_relationship": .string("spouse"), "fm_date_of_birth": .string("1991-02-03")])]
+        d.members = [.init(id: "zqmember", facts: ["fm_relationship": .text("spouse"), "fm_date_of_birth": .text("1991-02-03")])]
         return d
     }
 
@@ -43,9 +42,9 @@ struct RedactedViewTests {
 
     @Test func noMarkerInTheRedactedDiagnosticsOrNotices() throws {
         var bad = Self.draft()
-        bad.facts["trafficking_end_date"] = .string("2020-02-31")
-        bad.facts["count_zq"] = .string("7777")
-        bad.facts["trafficking_type"] = .string("zqstory")
+        bad.facts["trafficking_end_date"] = .text("2020-02-31")
+        bad.facts["count_zq"] = .text("7777")
+        bad.facts["trafficking_type"] = .text("zqstory")
         let redacted = EngineTests.engine.evaluate(EvaluateRequest(draft: bad, redact: true))
         #expect(!redacted.diagnostics.isEmpty)
         #expect(try leaks(redacted.diagnostics.map { [$0.message, $0.help ?? ""] }) == [])

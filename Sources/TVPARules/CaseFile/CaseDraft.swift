@@ -24,6 +24,8 @@ public struct CaseDraft: Sendable, Equatable {
         public var facts: [String: Value] = [:]
         public var declined: [String] = []
         public var expect: [String: String] = [:]
+        /// `expect: clocks:` — the deadlines a scenario expects (issue 13), by clock id.
+        public var expectClocks: [String: ClockExpectation] = [:]
 
         public init(id: String, facts: [String: Value] = [:], declined: [String] = [], expect: [String: String] = [:]) {
             self.id = id
@@ -43,6 +45,8 @@ public struct CaseDraft: Sendable, Equatable {
     public var members: [Member] = []
     public var declined: [String] = []
     public var expect: [String: String] = [:]
+    /// `expect: clocks:` of the principal, by clock id.
+    public var expectClocks: [String: ClockExpectation] = [:]
 
     public init(id: String) { self.id = id }
 
@@ -55,6 +59,7 @@ public struct CaseDraft: Sendable, Equatable {
         source = file.source
         narrative = file.narrative
         expect = file.expect.mapValues(\.rawValue)
+        expectClocks = file.expectClocks
         let facts = legend.facts
         func value(_ v: FactValue, _ type: FactType, values: [String], fields: [FieldDecl]) -> Value? {
             switch (v, type) {
@@ -82,6 +87,7 @@ public struct CaseDraft: Sendable, Equatable {
         declined = file.declined.map { facts[Int($0)].name }
         members = file.members.map { m in
             var member = Member(id: m.id, declined: m.declined.map { facts[Int($0)].name }, expect: m.expect.mapValues(\.rawValue))
+            member.expectClocks = m.expectClocks
             for (slot, fact) in facts.enumerated() where fact.subject == .familyMember {
                 if let v = value(m.values[slot], fact.type, values: fact.values, fields: fact.fields) { member.facts[fact.name] = v }
             }

@@ -20,11 +20,15 @@ public enum CaseWriter {
                 out += "  - id: \(quote(m.id))\n"
                 out += facts(m.facts, order: member, indent: "    ")
                 if !m.declined.isEmpty { out += "    declined: \(list(ordered(m.declined, by: member)))\n" }
-                if !m.expect.isEmpty { out += "    expect:\n" + expectations(m.expect, legend: legend, indent: "      ") }
+                if !m.expect.isEmpty || !m.expectClocks.isEmpty {
+                    out += "    expect:\n" + expectations(m.expect, legend: legend, indent: "      ") + clocks(m.expectClocks, legend: legend, indent: "      ")
+                }
             }
         }
         if !draft.declined.isEmpty { out += "declined: \(list(ordered(draft.declined, by: principal)))\n" }
-        if !draft.expect.isEmpty { out += "expect:\n" + expectations(draft.expect, legend: legend, indent: "  ") }
+        if !draft.expect.isEmpty || !draft.expectClocks.isEmpty {
+            out += "expect:\n" + expectations(draft.expect, legend: legend, indent: "  ") + clocks(draft.expectClocks, legend: legend, indent: "  ")
+        }
         return out
     }
 
@@ -75,6 +79,26 @@ public enum CaseWriter {
         let order = legend.programs.map(\.id)
         let names = order.filter { expect[$0] != nil } + expect.keys.filter { !order.contains($0) }.sorted()
         return names.map { indent + "\(key($0)): \(word(expect[$0]!))\n" }.joined()
+    }
+
+    /// `clocks:` and each expected deadline under it, in the rules' order of clocks: a date,
+    /// `none`, or `{earliest: …, latest: …}` (`null` for an open end).
+    static func clocks(_ expect: [String: ClockExpectation], legend: Legend, indent: String) -> String {
+        guard !expect.isEmpty else { return "" }
+        let order = legend.clocks.map(\.id)
+        let ids = order.filter { expect[$0] != nil } + expect.keys.filter { !order.contains($0) }.sorted()
+        func day(_ d: Int?) -> String { d.map(CivilDate.format) ?? "null" }
+        return indent + "clocks:\n" + ids.map { id in
+            let value: String
+            switch expect[id]! {
+            case .date(let d): value = CivilDate.format(d)
+            case .none: value = "none"
+            case .between(let earliest, let latest): value = "{earliest: \(day(earliest)), latest: \(day(latest))}"
+            }
+            // A clock id is dotted (`t.file_by`): bare when it is a name and dots.
+            let bare = id.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isBare(String($0)) }
+            return indent + "  \(bare ? id : quote(id)): \(value)\n"
+        }.joined()
     }
 
     static func list(_ words: [String]) -> String { "[" + words.map(word).joined(separator: ", ") + "]" }

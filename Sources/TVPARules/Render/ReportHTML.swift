@@ -13,21 +13,53 @@
 ///   at once; the contents link to each case.
 ///
 /// Every string it did not write itself passes through `Escape.html`.
+///
+/// A page served by a host whose Content-Security-Policy forbids inline style (the workbench)
+/// takes `Assets.linked`: the same stylesheet (`stylesheet`, the one copy) by URL, which the
+/// host serves, and, if it wants, one script of its own; and a host page that has its own head
+/// takes one case as an `<article>` (`article(_:id:)`), its ids under a prefix of its choosing.
 public enum ReportHTML {
-    public static func render(_ layouts: [ReportLayout]) -> String {
+    /// Where the page's stylesheet comes from.
+    public enum Assets: Sendable, Equatable {
+        /// Inline: a file that stands alone, offline (`check --format html`).
+        case inline
+        /// `stylesheet` linked from this URL, and a script from that one if given, both of the
+        /// page's own origin (its policy allows `'self'` and nothing inline).
+        case linked(stylesheet: String, script: String?)
+    }
+
+    /// The report's stylesheet, for a host that serves it (`Assets.linked`).
+    public static var stylesheet: String { style }
+
+    public static func render(_ layouts: [ReportLayout], assets: Assets = .inline) -> String {
         let title = layouts.count == 1 ? "\(layouts[0].heading) — tvpa report" : "\(layouts.count) cases — tvpa report"
+        let head: String
+        switch assets {
+        case .inline:
+            head = """
+                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta name="generator" content="tvpa">
+                <title>\(h(title))</title>
+                <style>
+                \(style)
+                </style>
+                """
+        case .linked(let css, let script):
+            head = """
+                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'\(script == nil ? "" : "; script-src 'self'")">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta name="generator" content="tvpa">
+                <title>\(h(title))</title>
+                <link rel="stylesheet" href="\(h(css))">
+                """ + (script.map { "\n<script src=\"\(h($0))\" defer></script>" } ?? "")
+        }
         var out = """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="tvpa">
-            <title>\(h(title))</title>
-            <style>
-            \(style)
-            </style>
+            \(head)
             </head>
             <body>
             <p class="disclaimer top">\(h(Disclaimer.text))</p>
@@ -68,7 +100,11 @@ public enum ReportHTML {
         h(title) + (codes ? " <code>\(h(program))</code>" : "") + (member.map { h(ReportWords.memberSuffix($0)) } ?? "")
     }
 
-    static func article(_ l: ReportLayout, id: String) -> String {
+    /// One case as an `<article>`, for a host page with its own head and stylesheet link: its
+    /// ids are `id` and `id-d1`, `id-d2`…, so two reports on one page (before and after a
+    /// proposal) take two prefixes and no id is used twice.
+    public static func article(_ l: ReportLayout, id: String) -> String {
+        let id = h(id)
         var out = "<article class=\"case\" id=\"\(id)\">\n<header>\n<h1>\(h(l.heading))\(l.title.map { " <span class=\"title\">— \(h($0))</span>" } ?? "")</h1>\n"
         out += "<p class=\"meta\">\(ReportWords.decisionDate): \(h(l.asOf)) · \(ReportWords.rules): \(h(l.rulesSource)) (\(h(l.rulesDigest)))</p>\n"
         if let narrative = l.narrative {

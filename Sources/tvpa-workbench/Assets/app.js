@@ -1,6 +1,7 @@
 // The workbench page: the scenario library, the edit form generated from the vocabulary,
 // the interview, and the report, which the server renders. Every string from a case or the
-// rules is set with textContent here; only the server's escaped report HTML uses innerHTML.
+// rules is set with textContent here; only the server's escaped report HTML (the library's
+// report renderer) uses innerHTML.
 'use strict';
 
 const state = { library: null, vocabulary: null, draft: null, current: null, seq: 0, shown: 0, interview: null, question: null, timer: null };
@@ -268,28 +269,47 @@ function showResult(result) {
     report.className = 'report-area compare';
     document.querySelector('.panes').classList.add('comparing');
     report.innerHTML = '<div class="before"><h2 class="side">The law as it is</h2>' + result.html + '</div><div class="after"><h2 class="side">Under the proposal</h2>' + result.proposalHTML + '</div>';
-    const changed = new Set(result.changes.map((c) => c.program + '\u0000' + c.subject));
-    for (const row of report.querySelectorAll('.after .summary tbody tr')) if (changed.has(row.dataset.program + '\u0000' + row.dataset.subject)) row.classList.add('changed-row');
+    markRows(report.querySelector('.before'), result.rows);
+    markRows(report.querySelector('.after'), result.proposalRows);
+    for (const row of report.querySelectorAll('.after section.summary tbody tr')) if (row.dataset.changed === 'true') row.classList.add('changed-row');
   } else {
     report.className = 'report-area';
     document.querySelector('.panes').classList.remove('comparing');
     report.innerHTML = result.html;
+    markRows(report, result.rows);
   }
 }
 
+// The summary's rows are in the report's order of decisions: each is marked with its
+// program and subject (what the proposal view and the tests look rows up by).
+function markRows(root, rows) {
+  const trs = root.querySelectorAll('section.summary tbody tr');
+  (rows || []).forEach((r, i) => { if (trs[i]) { trs[i].dataset.program = r.program; trs[i].dataset.subject = r.subject; trs[i].dataset.outcome = r.outcome; trs[i].dataset.changed = String(!!r.changed); } });
+}
+
 // ---- Interview ----
-function stopInterview() { state.interview = null; state.question = null; if ($('interview')) $('interview').replaceChildren(startButton()); }
+// The library's interview (the one `tvpa interview` runs): the page keeps the draft it began
+// from and the steps taken; the server replays them and takes the next. An edit in the form
+// since the last step begins it again from the case as it is now.
+function stopInterview() { state.interview = null; state.question = null; state.interviewDraft = null; if ($('interview')) $('interview').replaceChildren(startButton()); }
 function startButton() { const b = el('button', { type: 'button', id: 'interview-start', text: 'Start the interview' }); b.addEventListener('click', () => interview('next')); return b; }
 
-async function interview(action, value) {
-  const st = state.interview || { draft: state.draft, skipped: [], history: [] };
+async function interview(action, extra) {
+  if (!state.interview || JSON.stringify(state.draft) !== state.interviewDraft) state.interview = { start: state.draft, steps: [] };
   busy(+1);
   let step;
-  try { step = await (await api('/api/interview', { action, state: st, question: state.question, value: value === undefined ? null : value })).json(); } finally { busy(-1); }
+  const shown = action === 'next' || action === 'back' || !state.question ? null : state.question.key;
+  try { step = await (await api('/api/interview', Object.assign({ action, state: state.interview, question: shown }, extra || {}))).json(); }
+  catch (e) { showNotice(String(e.message || e)); return; }
+  finally { busy(-1); }
   state.interview = step.state;
   state.question = step.question;
-  state.draft = step.state.draft;
+  state.draft = step.draft;
+  state.draft.facts = state.draft.facts || {};
+  state.draft.family_members = state.draft.family_members || [];
+  state.draft.declined = state.draft.declined || [];
   buildForm();
+  state.interviewDraft = JSON.stringify(state.draft);
   drawQuestion(step);
   evaluate();
 }
@@ -299,19 +319,41 @@ function drawQuestion(step) {
   box.replaceChildren();
   const q = step.question;
   let answer = null;
-  if (!q) box.append(el('p', { class: 'interview-q', text: 'Nothing more to ask: no unknown fact would settle a decision.' }));
-  else {
-    const f = { type: q.type, values: q.values, labels: q.labels, name: q.name };
-    box.append(el('p', { class: 'interview-q', id: 'interview-question' }, q.question, q.subject !== 'principal' ? ` [${q.subject}]` : '', ' ', el('code', { text: q.name })));
-    box.append(el('p', { class: 'hint', text: `Could help settle ${q.decides} decision${q.decides === 1 ? '' : 's'}.` }));
-    const c = control(f, 'interview-answer', () => answer, (v) => { answer = v; }, () => {}, () => {});
-    box.append(c);
-  }
+  if (step.refused) box.append(el('p', { class: 'diag', id: 'interview-refused', text: 'Not taken: ' + step.refused }));
+  for (const s of step.settled || []) box.append(el('p', { class: 'settled', text: 'Settled: ' + s }));
   const buttons = el('div', { class: 'interview-buttons' });
-  const add = (id, text, action, enabled) => { const b = el('button', { type: 'button', id, text, disabled: !enabled }); b.addEventListener('click', () => interview(action, action === 'answer' ? answer : undefined)); buttons.append(b); };
-  add('interview-answer-button', 'Answer', 'answer', !!q);
-  add('interview-dont-know', "Don't know", 'dont_know', !!q);
-  add('interview-decline', 'Declined to answer', 'decline', !!q);
+  const add = (id, text, action, enabled, extra) => {
+    const b = el('button', { type: 'button', id, text, disabled: !enabled });
+    b.addEventListener('click', () => interview(action, extra ? extra() : undefined));
+    buttons.append(b);
+  };
+  if (!q) {
+    box.append(el('p', { class: 'interview-q', id: 'interview-done', text: `Nothing more to ask: no unknown fact would settle a decision (${step.steps} answered).` }));
+  } else if (q.kind === 'family') {
+    box.append(el('p', { class: 'interview-q', id: 'interview-question', text: q.question }));
+    if (q.note) box.append(el('p', { class: 'hint', text: q.note }));
+    const ids = el('input', { type: 'text', id: 'interview-members', placeholder: 'their ids, such as member-1, member-2' });
+    box.append(el('label', {}, 'Family members who might join (ids, separated by commas): ', ids));
+    add('interview-answer-button', 'Answer', 'answer', true, () => ({ members: ids.value.split(',').map((x) => x.trim()).filter((x) => x) }));
+    add('interview-no-one', 'No one', 'answer', true, () => ({ members: [] }));
+    add('interview-dont-know', "Don't know", 'dont_know', true);
+  } else {
+    if (q.note) box.append(el('p', { class: 'hint', id: 'interview-note', text: q.note }));
+    box.append(el('p', { class: 'interview-q', id: 'interview-question', 'data-key': q.key, 'data-field': q.field }, q.subject !== 'principal' ? `About family member ${q.subject}: ` : '', q.question));
+    box.append(el('p', { class: 'hint', text: `Could help settle ${q.decides} decision${q.decides === 1 ? '' : 's'}.` }));
+    const f = { type: q.type, values: q.choices.map((c) => c.value), labels: q.choices.map((c) => c.label), fields: q.fields, name: q.name };
+    box.append(control(f, 'interview-answer', () => answer, (v) => { answer = v; }, () => {}, () => {}));
+    add('interview-answer-button', 'Answer', 'answer', true, () => ({ value: answer }));
+    if (q.instead) {
+      let other = null;
+      const g = { type: 'integer', values: [], labels: [], fields: [], name: q.instead };
+      box.append(el('p', { class: 'hint' }, 'Or, when only that is known: ' + (q.insteadQuestion || q.instead) + ' ', control(g, 'interview-instead', () => other, (v) => { other = v; }, () => {}, () => {})));
+      add('interview-instead-button', 'Answer that instead', 'answer', true, () => ({ value: other, instead: true }));
+    }
+    add('interview-dont-know', "Don't know", 'dont_know', true);
+    add('interview-skip', 'Skip for now', 'skip', true);
+    add('interview-decline', 'Declined to answer', 'decline', true);
+  }
   add('interview-back', 'Back', 'back', step.canGoBack);
   box.append(buttons);
 }

@@ -10,7 +10,8 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     private var finished = false
 
     /// `produce` and `consume` run on the calling thread; `work` on `workers` threads, each
-    /// with its own state made by `makeState` on that thread.
+    /// with its own state made by `makeState` on that thread (or, when there is only one
+    /// batch, on the calling thread).
     func run<State>(
         workers: Int, inFlight: Int,
         makeState: @escaping @Sendable () -> State,
@@ -18,6 +19,15 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
         produce: () -> Input?,
         consume: (Output) -> Void
     ) {
+        // One batch and no more (a single case file, say) is worked on this thread: starting
+        // threads and handing the batch over would cost more than the work (and, on a busy
+        // machine, a wait for each thread to be scheduled).
+        guard let first = produce() else { return }
+        guard let second = produce() else {
+            var state = makeState()
+            consume(work(&state, first))
+            return
+        }
         var threads: [Thread] = []
         let done = DispatchGroup()
         for _ in 0..<max(1, workers) {
@@ -53,7 +63,9 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
             }
             condition.unlock()
         }
-        while let input = produce() {
+        var pending = [first, second]
+        func next() -> Input? { pending.isEmpty ? produce() : pending.removeFirst() }
+        while let input = next() {
             drain(waitingFor: max(1, inFlight) - 1)
             condition.lock()
             queue.append((produced, input))

@@ -10,7 +10,7 @@ Exit status 0 when every check passed; the checks print one line each.
 Without chromium or chromedriver it exits 77 (skipped) unless TVPA_REQUIRE_BROWSER=1, when
 it fails saying what to install.
 """
-import base64, http.client, json, os, re, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+import base64, datetime, http.client, json, os, re, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
 FAILURES = []
 
@@ -433,6 +433,25 @@ def browser_flow(wd, url, port, save_dir, downloads, shots, bench_runs, bench_li
     check("declined records the fact as declined", len(wd.js("return state.draft.declined")) == 1, wd.js("return state.draft.declined"))
     settle(wd, lambda: wd.click("#interview-back"))
     check("back undoes the last step", len(wd.js("return state.draft.declined")) == 0 and wd.text("#interview-question") == q3, wd.text("#interview-question"))
+
+    # An answer that reveals a deadline says so, in `tvpa interview`'s words: a date of birth
+    # that makes the person 17 today reveals the day HHS must have the child's request.
+    wd.click("#new-case")
+    wd.wait("return document.querySelector('#report article.case h1') !== null")
+    wd.click("#tab-interview")
+    settle(wd, lambda: wd.click("#interview-start"))
+    for _ in range(40):
+        if wd.js("return state.question && state.question.name") == "date_of_birth":
+            break
+        settle(wd, lambda: wd.click("#interview-skip"))
+    asked = wd.js("return state.question && state.question.name")
+    today = datetime.date.today()
+    born = (today - datetime.timedelta(days=17 * 366 + 200)).isoformat()
+    if asked == "date_of_birth":
+        wd.type('#interview input[name="interview-answer"]', born)
+        settle(wd, lambda: wd.click("#interview-answer-button"))
+    shown = wd.js("return Array.from(document.querySelectorAll('#interview .deadline-change')).map(e => e.textContent)")
+    check("an answer that reveals a deadline says so beside the next question", asked == "date_of_birth" and any(t.startswith("New deadline:") for t in shown or []), (asked, born, shown))
     wd.click("#tab-edit")
 
     # Save to the --save-to folder and read it back.

@@ -99,6 +99,9 @@ struct PanelResponse: Codable, Sendable {
     var refused: String?
     /// The decisions the last step settled, in words.
     var settled: [String] = []
+    /// The deadlines the last step revealed, moved or removed, in the words `tvpa interview`
+    /// prints (`DeadlineText.change`).
+    var deadlines: [String] = []
     var steps: Int
 }
 
@@ -137,11 +140,13 @@ enum InterviewPanel {
                 }
             }
         }
-        let settled = refused == nil && request.action != .back && request.action != .next
+        let stepped = refused == nil && request.action != .back && request.action != .next
+        let settled = stepped
             ? interview.settled.map { "\($0.title)\($0.subject == "principal" ? "" : " (\($0.subject))"): \(ReportWords.outcome($0.outcome))" } : []
+        let deadlines = stepped ? interview.deadlineChanges.map { DeadlineText.change($0, legend: program.legend) } : []
         return PanelResponse(
             state: state, draft: interview.draft, question: interview.next.map(PanelQuestion.init), canGoBack: interview.canGoBack, refused: refused,
-            settled: settled, steps: interview.steps)
+            settled: settled, deadlines: deadlines, steps: interview.steps)
     }
 
     /// Takes one step on the current question; false when the step is not for it (or it did

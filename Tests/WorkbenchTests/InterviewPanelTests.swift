@@ -102,4 +102,31 @@ struct InterviewPanelTests {
         let step = try #require(InterviewPanel.take(PanelRequest(action: .answer, state: state, value: wrong), program: Self.program, today: Self.today))
         #expect(step.refused != nil && step.state.steps.isEmpty && step.question == q)
     }
+
+    /// After an answer the panel says the deadlines it revealed, in `tvpa interview`'s words: a
+    /// date of birth that makes the person 17 reveals the day HHS must have the child's request.
+    @Test func anAnswerSaysTheDeadlineItReveals() throws {
+        var start = CaseDraft(id: "new")
+        start.asOf = "2026-12-01"
+        var state = PanelState(start: start)
+        var shown = try #require(InterviewPanel.take(PanelRequest(action: .next, state: state), program: Self.program, today: Self.today))
+        // Skip to the date of birth (a skipped question is asked after every other).
+        var n = 0
+        while let q = shown.question, q.name != "date_of_birth", n < 40 {
+            #expect(shown.deadlines.isEmpty, "skipping \(q.name) reveals nothing")
+            state = shown.state
+            shown = try #require(InterviewPanel.take(PanelRequest(action: .skip, state: state, question: q.key), program: Self.program, today: Self.today))
+            n += 1
+        }
+        let q = try #require(shown.question)
+        #expect(q.name == "date_of_birth")
+        state = shown.state
+        let answered = try #require(InterviewPanel.take(PanelRequest(action: .answer, state: state, value: .date("2009-01-15"), question: q.key), program: Self.program, today: Self.today))
+        #expect(answered.refused == nil)
+        let line = try #require(answered.deadlines.first { $0.hasPrefix("New deadline:") && $0.contains("2027-01-14") }, "\(answered.deadlines)")
+        #expect(line.contains("44 days left"))
+        // Going back says nothing new.
+        let back = try #require(InterviewPanel.take(PanelRequest(action: .back, state: answered.state), program: Self.program, today: Self.today))
+        #expect(back.deadlines.isEmpty)
+    }
 }

@@ -321,6 +321,7 @@ function drawQuestion(step) {
   let answer = null;
   if (step.refused) box.append(el('p', { class: 'diag', id: 'interview-refused', text: 'Not taken: ' + step.refused }));
   for (const s of step.settled || []) box.append(el('p', { class: 'settled', text: 'Settled: ' + s }));
+  for (const d of step.deadlines || []) box.append(el('p', { class: 'deadline-change', text: d }));
   const buttons = el('div', { class: 'interview-buttons' });
   const add = (id, text, action, enabled, extra) => {
     const b = el('button', { type: 'button', id, text, disabled: !enabled });

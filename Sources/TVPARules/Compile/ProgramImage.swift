@@ -58,28 +58,34 @@ public enum ProgramImage {
 
     /// FNV-1a over the image after its checksum, so a damaged image is refused before it is read.
     static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        return h
+        var h = FNV1a()
+        h.mix(bytes)
+        return h.value
     }
 
-    /// FNV-1a over each rule file's path and text, in order: what an image is checked against.
+    /// FNV-1a over each rule file's path and text, each ended by a zero byte, in order: what an
+    /// image is checked against (EmbedRulesTool computes the same when it embeds the files).
     public static func rulesHash(_ files: [(path: String, text: String)]) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) {
-            h ^= UInt64(byte)
-            h = h &* 0x100_0000_01b3
-        }
+        var h = FNV1a()
         for file in files {
-            for b in file.path.utf8 { mix(b) }
-            mix(0)
-            for b in file.text.utf8 { mix(b) }
-            mix(0)
+            h.mix(file.path.utf8)
+            h.mix(CollectionOfOne(0))
+            h.mix(file.text.utf8)
+            h.mix(CollectionOfOne(0))
         }
-        return h
+        return h.value
+    }
+}
+
+/// The 64-bit FNV-1a hash, fed in pieces.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        for b in bytes {
+            value ^= UInt64(b)
+            value = value &* 0x100_0000_01b3
+        }
     }
 }
 

@@ -57,7 +57,6 @@ let package = Package(
                 "TVPARules", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Assets"],
             plugins: ["EmbedWorkbench"]

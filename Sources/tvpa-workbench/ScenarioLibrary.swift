@@ -1,6 +1,5 @@
 import Foundation
 import TVPARules
-import Yams
 
 /// The scenarios the workbench lists: those of `Cases/` built into the binary, then the YAML
 /// files of any folder named at start. Each is read once, when the server starts, into the
@@ -54,7 +53,7 @@ struct ScenarioLibrary: Sendable {
         } else {
             // A file with errors opens as written, as far as a draft can hold it, so the form
             // shows the loader's diagnostics beside the fields to mend.
-            draft = Self.lenient(text).typed(by: legend)
+            draft = CaseDraft(lenientYAML: text).typed(by: legend)
         }
         let programs = Set(draft.expect.keys).union(draft.members.flatMap(\.expect.keys)).sorted()
         scenarios.append(Scenario(key: scenarios.count, path: path, id: draft.id, title: draft.title, shelf: shelf, programs: programs, origin: origin))
@@ -64,61 +63,5 @@ struct ScenarioLibrary: Sendable {
 
     func draft(_ key: Int) -> CaseDraft? {
         drafts.indices.contains(key) ? drafts[key] : nil
-    }
-
-    /// A case file that does not load, read key by key: each scalar as its text (typed after by
-    /// the vocabulary), a list of words, records; what a draft cannot hold is left out.
-    static func lenient(_ text: String) -> CaseDraft {
-        guard let node = try? Yams.compose(yaml: text), case .mapping(let root) = node else { return CaseDraft(id: "") }
-        func string(_ n: Node?) -> String? {
-            guard case .scalar(let s)? = n, !(s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)) else { return nil }
-            return s.string
-        }
-        func value(_ n: Node) -> CaseDraft.Value? {
-            switch n {
-            case .scalar: return string(n).map { .text($0) }
-            case .sequence(let items):
-                if items.allSatisfy({ if case .mapping = $0 { true } else { false } }) && !items.isEmpty {
-                    return .records(items.map { item in
-                        var record: [String: CaseDraft.Value] = [:]
-                        if case .mapping(let m) = item { for (k, v) in m { if let key = k.string, let v = value(v) { record[key] = v } } }
-                        return record
-                    })
-                }
-                return .words(items.compactMap(string))
-            default: return nil
-            }
-        }
-        func facts(_ n: Node?) -> [String: CaseDraft.Value] {
-            guard case .mapping(let m)? = n else { return [:] }
-            var out: [String: CaseDraft.Value] = [:]
-            for (k, v) in m { if let key = k.string, let v = value(v) { out[key] = v } }
-            return out
-        }
-        func words(_ n: Node?) -> [String] {
-            guard case .sequence(let items)? = n else { return [] }
-            return items.compactMap(string)
-        }
-        func expect(_ n: Node?) -> [String: String] {
-            guard case .mapping(let m)? = n else { return [:] }
-            var out: [String: String] = [:]
-            for (k, v) in m { if let key = k.string, key != "clocks", let v = string(v) { out[key] = v } }
-            return out
-        }
-        var draft = CaseDraft(id: string(root["id"]) ?? "")
-        draft.title = string(root["title"])
-        draft.asOf = string(root["as_of"])
-        draft.source = string(root["source"])
-        draft.narrative = string(root["narrative"])
-        draft.facts = facts(root["facts"])
-        draft.declined = words(root["declined"])
-        draft.expect = expect(root["expect"])
-        if case .sequence(let items)? = root["family_members"] {
-            draft.members = items.map { m in
-                guard case .mapping(let f) = m else { return CaseDraft.Member(id: "") }
-                return CaseDraft.Member(id: string(f["id"]) ?? "", facts: facts(f["facts"]), declined: words(f["declined"]), expect: expect(f["expect"]))
-            }
-        }
-        return draft
     }
 }

@@ -348,4 +348,46 @@ struct HostileInputTests {
         let (file, _) = loader.load(CaseInput(path: "c.yaml", text: "id: ok\nnarrative: " + String(repeating: "x", count: CaseLimits.inputBytes - 30) + "\n"))
         #expect(file != nil)
     }
+
+    // MARK: Aliases
+
+    /// Nine levels of ten aliases each: a billion nodes once expanded, from 400 bytes.
+    static let aliasBomb: String = {
+        var lines = ["id: bomb", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...9 {
+            let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            lines.append("a\(level): &a\(level) [\(refs)]")
+        }
+        lines.append("narrative: *a9")
+        return lines.joined(separator: "\n") + "\n"
+    }()
+
+    @Test("an alias bomb is refused with a diagnostic before it is expanded, in a case file, a rule file and a lenient draft")
+    func aliasBomb() {
+        let (file, diagnostics) = Self.load(Self.aliasBomb)
+        #expect(file == nil)
+        #expect(diagnostics.map(\.id) == [.caseYamlSyntax])
+        #expect(diagnostics.first?.message.contains("aliases expand") == true)
+        let rules = RuleCompiler.compile(.texts([SourceText(path: "bomb.yaml", text: Self.aliasBomb)])).1
+        #expect(rules.contains { $0.id == .parseYamlSyntax && $0.message.contains("aliases expand") })
+        #expect(CaseDraft(lenientYAML: Self.aliasBomb).id == "")
+        // An anchor used as a file uses one (a merge key) is read.
+        let merged = Self.load("id: m\nfacts: &f\n  trafficking_type: labor\nfamily_members:\n  - id: kid\n    facts: {}\n")
+        #expect(merged.0 != nil, "\(merged.1)")
+    }
+
+    @Test("a file that does not load still opens as a draft, as far as a draft can hold it")
+    func lenientDraft() {
+        let text = "id: d1\ntitle: T\nfacts:\n  trafficking_type: labor\n  age: not-a-number\n  actions_by_trafficker: [recruited, harbored]\n  nonsense: {a: 1}\nexpect:\n  t_visa: eligible\n  clocks: {x: none}\ndeclined: [age]\nfamily_members:\n  - id: kid\n    facts: {age: 9}\n"
+        #expect(Self.load(text).0 == nil)
+        let draft = CaseDraft(lenientYAML: text)
+        #expect(draft.id == "d1" && draft.title == "T")
+        #expect(draft.facts["trafficking_type"] == .text("labor"))
+        #expect(draft.facts["age"] == .text("not-a-number"))
+        #expect(draft.facts["actions_by_trafficker"] == .words(["recruited", "harbored"]))
+        #expect(draft.facts["nonsense"] == nil)
+        #expect(draft.expect == ["t_visa": "eligible"])
+        #expect(draft.declined == ["age"])
+        #expect(draft.members.map(\.id) == ["kid"] && draft.members[0].facts["age"] == .text("9"))
+    }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one case file's facts into slots, and checks them against each other.
 struct CaseBuilder {
@@ -7,7 +6,7 @@ struct CaseBuilder {
     var reader: NodeReader
     var records: [[[FactValue]]] = []
     var texts: [String] = []
-    var referenceNodes: [Int32: Node] = [:]
+    var referenceNodes: [Int32: SourceNode] = [:]
 
     init(program: Program, reader: NodeReader) {
         self.program = program
@@ -16,7 +15,7 @@ struct CaseBuilder {
 
     var facts: [FactInfo] { program.legend.facts }
 
-    mutating func readFacts(_ node: Node, subject: SubjectName, into values: inout [FactValue], locations: inout [Int: SourceLocation]) {
+    mutating func readFacts(_ node: SourceNode, subject: SubjectName, into values: inout [FactValue], locations: inout [Int: SourceLocation]) {
         guard let pairs = reader.pairs(node, what: "facts") else { return }
         // Suggestions are looked for only when a name is wrong, not on every call.
         var names: [String] { facts.filter { $0.subject == subject }.map(\.name) }
@@ -45,7 +44,7 @@ struct CaseBuilder {
 
     /// A fact's or field's value; `bounds` are an integer fact's `min:` / `max:` (nil: the
     /// language's `ValueLimits.integers`).
-    mutating func readValue(_ node: Node, name: String, type: FactType, values: [String], fields: [FieldDecl], bounds: ClosedRange<Int>? = nil) -> FactValue? {
+    mutating func readValue(_ node: SourceNode, name: String, type: FactType, values: [String], fields: [FieldDecl], bounds: ClosedRange<Int>? = nil) -> FactValue? {
         // The value must be of the fact's kind, as its tag says (`NodeReader.kind`): a quoted
         // "true" is text, not a boolean; a bare 42 is a number, not text.
         let kind = NodeReader.kind(of: node)
@@ -155,7 +154,7 @@ struct CaseBuilder {
     }
 
     /// A date on the calendar and not before `ValueLimits.earliestCaseDate`, as a day number.
-    mutating func readDate(_ node: Node, what: String) -> Int? {
+    mutating func readDate(_ node: SourceNode, what: String) -> Int? {
         guard let day = reader.date(node, what: what) else { return nil }
         guard day.value >= ValueLimits.earliestCaseDate else {
             append(Diagnostic(.caseOutOfRange, CaseMessages.dateTooEarly(what, CivilDate.format(day.value)), at: day.location, help: CaseMessages.dateTooEarlyHelp), quoting: [CivilDate.format(day.value)])
@@ -167,7 +166,7 @@ struct CaseBuilder {
     /// The YAML pitfall behind a half-filled record: `[request: x, complied: full]` is a flow
     /// list of two one-field records; one record is `[{request: x, complied: full}]`. (Yams
     /// does not keep a node's style, so a list on one line is taken for a flow list.)
-    static func halfFilledHelp(_ items: [Node]) -> String? {
+    static func halfFilledHelp(_ items: [SourceNode]) -> String? {
         guard items.count > 1 else { return nil }
         var keys: [String] = []
         for item in items {
@@ -176,7 +175,7 @@ struct CaseBuilder {
         }
         // Distinct fields, which one record could hold; `[{a: 1}, {a: 2}]` is meant as two.
         guard Set(keys).count == keys.count else { return nil }
-        let oneLine = Set(items.map { $0.mark?.line ?? 0 }).count == 1
+        let oneLine = Set(items.map { $0.line }).count == 1
         return CaseMessages.halfFilledRecordsHelp(keys, flow: oneLine)
     }
 
@@ -190,7 +189,7 @@ struct CaseBuilder {
     }
 
     /// Free text, or an id: a scalar of kind text; nil (and nothing said) when absent or null.
-    mutating func text(_ node: Node?, what: String) -> String? {
+    mutating func text(_ node: SourceNode?, what: String) -> String? {
         guard let node, !NodeReader.isNull(node) else { return nil }
         guard case .scalar(let s) = node, NodeReader.kind(of: s) == .string else {
             reader.report(.caseTypeMismatch, CaseMessages.typeMismatch(what, expected: "text", found: reader.kind(node)), at: node, help: kindHelp(node, expected: .string))
@@ -200,7 +199,7 @@ struct CaseBuilder {
     }
 
     /// A date: text or a YAML timestamp, `YYYY-MM-DD`, on the calendar.
-    mutating func date(_ node: Node, what: String) -> Int? {
+    mutating func date(_ node: SourceNode, what: String) -> Int? {
         guard case .scalar(let s) = node, [.string, .timestamp].contains(NodeReader.kind(of: s)) else {
             reader.report(.caseTypeMismatch, CaseMessages.typeMismatch(what, expected: "a date (YYYY-MM-DD)", found: reader.kind(node)), at: node, help: CaseMessages.dateFormatHelp)
             return nil
@@ -210,12 +209,12 @@ struct CaseBuilder {
 
     /// Why a value of the wrong kind is not read as the kind wanted, when its spelling would
     /// be: quotes make text; a bare number, boolean, date or null is not text.
-    func kindHelp(_ node: Node, expected: NodeReader.ScalarKind) -> String? {
+    func kindHelp(_ node: SourceNode, expected: NodeReader.ScalarKind) -> String? {
         guard case .scalar(let s) = node, !isYesNo(node) else { return nil }
         let kind = NodeReader.kind(of: s)
         if case .tagged(let tag) = kind { return CaseMessages.tagHelp(tag) }
         // Only YAML's `!!str` makes plain text (JSON's strings and CSV's cells are quoted).
-        if kind == .string, s.style == .plain || s.style == .any, !NodeReader.isUntaggedPlain(node), expected != .string { return CaseMessages.strTagHelp }
+        if kind == .string, s.plain, !NodeReader.isUntaggedPlain(node), expected != .string { return CaseMessages.strTagHelp }
         switch (expected, kind) {
         case (.bool, .string) where ["true", "false"].contains(s.string): return CaseMessages.quotedHelp("true or false")
         case (.int, .string) where Self.isDecimal(s.string): return CaseMessages.quotedHelp("the number")
@@ -227,12 +226,12 @@ struct CaseBuilder {
     }
 
     /// A plain `yes`, `no`, `on`, `off`…: YAML 1.1 readers take it for a boolean.
-    func isYesNo(_ node: Node) -> Bool {
+    func isYesNo(_ node: SourceNode) -> Bool {
         guard case .scalar(let s) = node, NodeReader.yamlBooleanWords.contains(s.string), s.string.lowercased() != "true", s.string.lowercased() != "false" else { return false }
         return NodeReader.isUntaggedPlain(node)
     }
 
-    mutating func mismatch(_ node: Node, _ name: String, _ expected: String, help: String? = nil) -> FactValue? {
+    mutating func mismatch(_ node: SourceNode, _ name: String, _ expected: String, help: String? = nil) -> FactValue? {
         if case .scalar(let s) = node, NodeReader.yamlBooleanWords.contains(s.string), NodeReader.isUntaggedPlain(node) {
             reader.report(.caseYesNoBoolean, CaseMessages.yesNo(reader.shown(s.string), for: name, expected: expected), at: node, help: CaseMessages.yesNoHelp(expected))
             return nil
@@ -262,7 +261,7 @@ struct CaseBuilder {
 
     /// The facts a subject declined to answer (`declined:`), as slots in ascending order: each a
     /// fact of this subject, named once, and given no value beside.
-    mutating func readDeclined(_ node: Node, subject: SubjectName, values: [FactValue], locations: [Int: SourceLocation]) -> [Int32] {
+    mutating func readDeclined(_ node: SourceNode, subject: SubjectName, values: [FactValue], locations: [Int: SourceLocation]) -> [Int32] {
         if NodeReader.isNull(node) { return [] }
         guard let items = reader.sequence(node, what: "declined") else { return [] }
         var names: [String] { facts.filter { $0.subject == subject }.map(\.name) }
@@ -296,7 +295,7 @@ struct CaseBuilder {
         return slots.sorted()
     }
 
-    mutating func readExpect(_ node: Node, subject: SubjectName) -> [String: Outcome] {
+    mutating func readExpect(_ node: SourceNode, subject: SubjectName) -> [String: Outcome] {
         guard let pairs = reader.pairs(node, what: "expect") else { return [:] }
         var ids: [String] { program.programs.filter { $0.subject == subject }.map(\.id) }
         var expect: [String: Outcome] = [:]
@@ -318,13 +317,13 @@ struct CaseBuilder {
     static let clocksKey = "clocks"
 
     /// `expect: {clocks: {id: DATE | none | {earliest: DATE|null, latest: DATE|null}}}`.
-    mutating func readExpectedClocks(_ node: Node, subject: SubjectName) -> [String: ClockExpectation] {
-        guard case .mapping(let m) = node, let clocksNode = m[Node(Self.clocksKey)], !NodeReader.isNull(clocksNode),
+    mutating func readExpectedClocks(_ node: SourceNode, subject: SubjectName) -> [String: ClockExpectation] {
+        guard case .mapping(let m) = node, let clocksNode = m[Self.clocksKey], !NodeReader.isNull(clocksNode),
             let pairs = reader.pairs(clocksNode, what: "expected clocks")
         else { return [:] }
         let ids = program.legend.clocks.filter { $0.subject == subject }.map(\.id)
         var expect: [String: ClockExpectation] = [:]
-        func day(_ n: Node) -> Int?? {
+        func day(_ n: SourceNode) -> Int?? {
             if NodeReader.isNull(n) { return .some(nil) }
             guard case .scalar(let s) = n, let d = CivilDate.parse(s.string) else {
                 reader.report(.caseInvalidDate, CaseMessages.invalidExpectedClock(reader.shown(n.string ?? n.kindName)), at: n, help: CaseMessages.expectedClockHelp)
@@ -340,7 +339,7 @@ struct CaseBuilder {
             if case .scalar(let s) = value, s.string == "none" {
                 expect[key] = ClockExpectation.none
             } else if case .mapping(let bounds) = value {
-                let e = bounds[Node("earliest")].map(day) ?? .some(nil), l = bounds[Node("latest")].map(day) ?? .some(nil)
+                let e = bounds["earliest"].map(day) ?? .some(nil), l = bounds["latest"].map(day) ?? .some(nil)
                 guard let earliest = e, let latest = l else { continue }
                 expect[key] = .between(earliest: earliest, latest: latest)
             } else if let d = day(value), let d {

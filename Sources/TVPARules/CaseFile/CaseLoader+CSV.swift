@@ -1,13 +1,12 @@
 import Foundation
-import Yams
 
 extension CaseLoader {
-    /// One CSV row as a case file. The row is turned into the nodes a YAML case file would
-    /// give, each marked with its cell's line and column, and read by the same code, so every
+    /// One CSV row as a case file. The row is turned into the `SourceNode`s a YAML case file
+    /// would give, each placed at its cell's row and column, and read by the same code, so every
     /// check (types, values, dates, contradictions) is the one YAML files get. What differs is
     /// said here: cells are text (a CSV user never quotes a word to keep it from being a YAML
-    /// boolean), each read as its column's type says (each node is tagged so: a cell is never
-    /// resolved as a YAML word), `TRUE`/`FALSE` in any case are booleans (as spreadsheets write
+    /// boolean), each read as its column's type says (each node's kind is the column's: a cell
+    /// is never resolved as a YAML word), `TRUE`/`FALSE` in any case are booleans (as spreadsheets write
     /// them), an integer is plain decimal digits, `a;b` is a list and `-` an empty one, and an
     /// empty cell is unknown.
     ///
@@ -45,16 +44,17 @@ extension CaseLoader {
             }
         }
 
-        var envelope: [(key: String, keyNode: Node, value: Node)] = []
-        var facts: [(Node, Node)] = []
-        var expect: [(Node, Node)] = []
-        var clocks: [(Node, Node)] = []
+        var envelope: [(key: String, keyNode: SourceNode, value: SourceNode)] = []
+        var facts: [(key: SourceNode, value: SourceNode)] = []
+        var expect: [(key: SourceNode, value: SourceNode)] = []
+        var clocks: [(key: SourceNode, value: SourceNode)] = []
         var idColumn: Int?
         for (i, value) in cells.prefix(layout.width).enumerated() {
-            let mark = Mark.at(line: 1, column: i + 1)
+            let column = i + 1
+            func text(_ s: String) -> SourceNode { .text(s, line: 1, column: column) }
             let trimmed = value.trimmingWhitespace
             let name = header.columns[i].trimmingWhitespace
-            let key = Node.scalar(.init(name, .implicit, .plain, mark))
+            let key = text(name)
             switch layout.columns[i] {
             case .ignored:
                 continue
@@ -63,33 +63,32 @@ extension CaseLoader {
                 if field == CSVLayout.declinedColumn {
                     // Fact names as a list cell: `a;b`, `-` (or nothing) for none.
                     if trimmed.isEmpty || trimmed == "-" { continue }
-                    let nodes = Self.listItems(value).map { Node.scalar(.init($0, Tag(.str), .doubleQuoted, mark)) }
-                    envelope.append((field, key, .sequence(.init(nodes, .implicit, .flow, mark))))
+                    let nodes = Self.listItems(value).map(text)
+                    envelope.append((field, key, .sequence(.init(items: nodes, line: 1, column: column))))
                     continue
                 }
                 // Free text keeps its spaces; an id or a date does not.
-                let text = ["title", "source", "narrative"].contains(field) ? value : trimmed
                 if trimmed.isEmpty { continue }
-                envelope.append((field, key, .scalar(.init(text, Tag(.str), .doubleQuoted, mark))))
+                envelope.append((field, key, text(field == "title" || field == "source" || field == "narrative" ? value : trimmed)))
             case .expectClock(let id):
                 // `none`, a date, or `EARLIEST..LATEST` (either side empty: unbounded), read
                 // by the same code as `expect: {clocks: …}` in a YAML file.
                 if trimmed.isEmpty { continue }
-                let idNode = Node.scalar(.init(id, .implicit, .plain, mark))
+                let idNode = text(id)
                 if let range = trimmed.range(of: "..") {
-                    func side(_ s: Substring) -> Node {
+                    func side(_ s: Substring) -> SourceNode {
                         let t = String(s).trimmingWhitespace
-                        return t.isEmpty ? .scalar(.init("null", Tag(.null), .plain, mark)) : .scalar(.init(t, Tag(.str), .doubleQuoted, mark))
+                        return t.isEmpty ? .word("null", kind: .null, line: 1, column: column) : text(t)
                     }
-                    let bounds = [(Node.scalar(.init("earliest", .implicit, .plain, mark)), side(trimmed[..<range.lowerBound])),
-                                  (Node.scalar(.init("latest", .implicit, .plain, mark)), side(trimmed[range.upperBound...]))]
-                    clocks.append((idNode, .mapping(.init(bounds, .implicit, .flow, mark))))
+                    let bounds = [(key: text("earliest"), value: side(trimmed[..<range.lowerBound])),
+                                  (key: text("latest"), value: side(trimmed[range.upperBound...]))]
+                    clocks.append((idNode, .mapping(.init(pairs: bounds, line: 1, column: column))))
                 } else {
-                    clocks.append((idNode, .scalar(.init(trimmed, Tag(.str), .plain, mark))))
+                    clocks.append((idNode, text(trimmed)))
                 }
             case .expect(let id):
                 if trimmed.isEmpty { continue }
-                expect.append((.scalar(.init(id, .implicit, .plain, mark)), .scalar(.init(trimmed, Tag(.str), .doubleQuoted, mark))))
+                expect.append((text(id), text(trimmed)))
             case .fact(let slot):
                 if trimmed.isEmpty { continue }
                 let fact = program.legend.facts[slot]
@@ -99,10 +98,10 @@ extension CaseLoader {
                         diagnostics.append(Diagnostic(.caseTypeMismatch, CaseMessages.csvBoolean(name, redact || fact.sensitive ? Redaction.withheld : trimmed), at: location(column: i + 1), help: CaseMessages.csvBooleanHelp))
                         continue
                     }
-                    facts.append((key, .scalar(.init(word, Tag(.bool), .plain, mark))))
+                    facts.append((key, .word(word, kind: .bool, line: 1, column: column)))
                 case .list:
                     if trimmed == "-" {
-                        facts.append((key, .sequence(.init([], .implicit, .flow, mark))))
+                        facts.append((key, .sequence(.init(items: [], line: 1, column: column))))
                         continue
                     }
                     let items = Self.listItems(value)
@@ -110,32 +109,30 @@ extension CaseLoader {
                         diagnostics.append(Diagnostic(.caseTypeMismatch, CaseMessages.csvEmptyList(name), at: location(column: i + 1)))
                         continue
                     }
-                    let nodes = items.map { Node.scalar(.init($0, Tag(.str), .doubleQuoted, mark)) }
-                    facts.append((key, .sequence(.init(nodes, .implicit, .flow, mark))))
+                    facts.append((key, .sequence(.init(items: items.map(text), line: 1, column: column))))
                 case .integer:
                     // Read as an integer in plain decimal, as the case reader reads every integer.
-                    facts.append((key, .scalar(.init(trimmed, Tag(.int), .plain, mark))))
+                    facts.append((key, .word(trimmed, kind: .int, line: 1, column: column)))
                 default:
-                    facts.append((key, .scalar(.init(fact.type == .text ? value : trimmed, Tag(.str), .doubleQuoted, mark))))
+                    facts.append((key, text(fact.type == .text ? value : trimmed)))
                 }
             }
         }
         if !facts.isEmpty {
-            let node = Node.mapping(.init(facts, .implicit, .block, Mark.at(line: 1, column: 1)))
+            let node = SourceNode.mapping(.init(pairs: facts, line: 1, column: 1))
             envelope.append(("facts", node, node))
         }
         if !clocks.isEmpty {
-            let mark = Mark.at(line: 1, column: 1)
-            expect.append((.scalar(.init(CaseBuilder.clocksKey, .implicit, .plain, mark)), .mapping(.init(clocks, .implicit, .block, mark))))
+            expect.append((.text(CaseBuilder.clocksKey, line: 1, column: 1), .mapping(.init(pairs: clocks, line: 1, column: 1))))
         }
         if !expect.isEmpty {
-            let node = Node.mapping(.init(expect, .implicit, .block, Mark.at(line: 1, column: 1)))
+            let node = SourceNode.mapping(.init(pairs: expect, line: 1, column: 1))
             envelope.append(("expect", node, node))
         }
         if layout.hasId && !envelope.contains(where: { $0.key == "id" }) {
             diagnostics.append(Diagnostic(.caseMissingKey, CaseMessages.csvMissingId(), at: location(column: idColumn ?? 1)))
         }
-        let root = Node.mapping(.init([], .implicit, .block, Mark.at(line: 1, column: 1)))
+        let root = SourceNode.mapping(.init(pairs: [], line: 1, column: 1))
         var (file, loaded) = load(pairs: envelope, root: root, reader: &reader, asOfOverride: asOfOverride)
         // A missing id is said above, in CSV terms (or once, on the header).
         loaded.removeAll { $0.id == .caseMissingKey }
@@ -154,16 +151,5 @@ extension CaseLoader {
     /// The items of a list cell (`a;b`), trimmed.
     static func listItems(_ value: String) -> [String] {
         value.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
-    }
-}
-
-extension Mark {
-    /// A mark at a given place. Yams makes marks only while composing, and a CSV row is not
-    /// composed, yet the case reader locates every diagnostic by its node's mark. `Mark` is two
-    /// `Int`s (line, column), which `MemoryLayout` checks; were that ever to change, nodes go
-    /// unmarked and their diagnostics fall back to the row's first column.
-    static func at(line: Int, column: Int) -> Mark? {
-        guard MemoryLayout<Mark>.size == MemoryLayout<(Int, Int)>.size, MemoryLayout<Mark>.alignment == MemoryLayout<(Int, Int)>.alignment else { return nil }
-        return unsafeBitCast((line, column), to: Mark.self)
     }
 }

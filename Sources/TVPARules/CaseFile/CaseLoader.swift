@@ -1,5 +1,3 @@
-import Yams
-
 /// Loads case files against a program's vocabulary: every error at once, with its location;
 /// a file with errors yields no case, so nothing is evaluated from it.
 ///
@@ -66,9 +64,9 @@ public struct CaseLoader {
         return load(pairs: pairs, root: root, reader: &reader, asOfOverride: asOfOverride)
     }
 
-    func load(pairs: [(key: String, keyNode: Node, value: Node)], root: Node, reader: inout NodeReader, asOfOverride: Int?) -> (CaseFile?, [Diagnostic]) {
+    func load(pairs: [(key: String, keyNode: SourceNode, value: SourceNode)], root: SourceNode, reader: inout NodeReader, asOfOverride: Int?) -> (CaseFile?, [Diagnostic]) {
         reader.withholdsValues = redact
-        var fields: [String: Node] = [:]
+        var fields: [String: SourceNode] = [:]
         for (key, keyNode, value) in pairs {
             if Self.envelopeKeys.contains(key) {
                 fields[key] = value
@@ -98,7 +96,7 @@ public struct CaseLoader {
             _ = builder.reader.pairs(node, what: "facts")
         }
         var members: [CaseFile.Member] = []
-        var memberReferences: [(Int32, Node)] = []
+        var memberReferences: [(Int32, SourceNode)] = []
         // Looked up, not scanned: a case of many members is read in time linear in them.
         var memberIds = Set<String>()
         if let node = fields["family_members"], !NodeReader.isNull(node), let items = builder.reader.sequence(node, what: "family_members") {

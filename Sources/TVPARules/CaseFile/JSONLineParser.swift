@@ -1,10 +1,8 @@
-import Yams
-
 /// Reads one JSON Lines line as JSON (RFC 8259), strictly, in one pass and without recursion,
 /// into the nodes the case reader reads — so a JSON line is never read as YAML: `017`, `+30`,
 /// `~`, `'x'`, a comment or a trailing comma are syntax errors, not numbers, nulls or strings.
-/// Each node keeps its line and column and says what JSON made it (a string is tagged `str`
-/// and double-quoted; a number `int` or `float`; `true`/`false` `bool`; `null` `null`), so the
+/// Each node keeps its line and column and says what JSON made it (a string is of kind
+/// `string`, quoted; a number `int` or `float`; `true`/`false` `bool`; `null` `null`), so the
 /// reader never guesses a type from a word. A key given twice in one object is an error too
 /// (RFC 8259 leaves it open; a case has one meaning or none).
 ///
@@ -37,7 +35,7 @@ struct JSONLineParser {
 
     /// The line's value as a node (marked as on line 1: the reader adds the line), or the
     /// diagnostic for the first problem. `text` is valid UTF-8 and holds no byte-order mark.
-    static func parse(_ text: String, path: String, line: Int, redact: Bool, privateKeys: Set<String> = []) -> Result<Node, Failure> {
+    static func parse(_ text: String, path: String, line: Int, redact: Bool, privateKeys: Set<String> = []) -> Result<SourceNode, Failure> {
         var text = text
         return text.withUTF8 { buffer in
             var parser = JSONLineParser(b: buffer, path: path, line: line, redact: redact, privateKeys: privateKeys)
@@ -54,31 +52,31 @@ struct JSONLineParser {
     /// read whole while it grows would be copied, and a line would take quadratic time.
     private struct Stack {
         var isObject: [Bool] = []
-        var marks: [Mark?] = []
-        var items: [[Node]] = []
-        var pairs: [[(Node, Node)]] = []
+        var columns: [Int] = []
+        var items: [[SourceNode]] = []
+        var pairs: [[(key: SourceNode, value: SourceNode)]] = []
         /// Each key given in an object, and the column where it was.
         var keys: [[String: Int]] = []
         /// The key whose value is being read, per object.
-        var key: [Node?] = []
+        var key: [SourceNode?] = []
 
         var count: Int { isObject.count }
 
-        mutating func push(object: Bool, mark: Mark?) {
+        mutating func push(object: Bool, column: Int) {
             isObject.append(object)
-            marks.append(mark)
+            columns.append(column)
             items.append([])
             pairs.append([])
             keys.append([:])
             key.append(nil)
         }
 
-        mutating func pop() -> Node {
-            let object = isObject.removeLast(), mark = marks.removeLast()
+        mutating func pop() -> SourceNode {
+            let object = isObject.removeLast(), column = columns.removeLast()
             let list = items.removeLast(), members = pairs.removeLast()
             keys.removeLast()
             key.removeLast()
-            return object ? .mapping(.init(members, .implicit, .flow, mark)) : .sequence(.init(list, .implicit, .flow, mark))
+            return object ? .mapping(.init(pairs: members, line: 1, column: column)) : .sequence(.init(items: list, line: 1, column: column))
         }
     }
 
@@ -91,10 +89,10 @@ struct JSONLineParser {
         case after
     }
 
-    private mutating func document() throws(Failure) -> Node {
+    private mutating func document() throws(Failure) -> SourceNode {
         var stack = Stack()
         var state = State.value(closing: false)
-        var root: Node?
+        var root: SourceNode?
         while true {
             skipSpaces()
             switch state {
@@ -109,23 +107,23 @@ struct JSONLineParser {
                 switch c {
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     guard stack.count < Self.maxDepth else { throw fail(JSONMessages.tooDeep(Self.maxDepth), help: JSONMessages.tooDeepHelp) }
-                    let mark = self.mark(i)
+                    let column = self.column(i)
                     i += 1
-                    stack.push(object: c == UInt8(ascii: "{"), mark: mark)
+                    stack.push(object: c == UInt8(ascii: "{"), column: column)
                     state = c == UInt8(ascii: "{") ? .key(closing: true) : .value(closing: true)
                     continue
                 case UInt8(ascii: "\""):
-                    let mark = self.mark(i)
+                    let column = self.column(i)
                     let s = try string()
-                    state = produce(.scalar(.init(s, Tag(.str), .doubleQuoted, mark)), into: &stack, root: &root)
+                    state = produce(.text(s, line: 1, column: column), into: &stack, root: &root)
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    let mark = self.mark(i)
+                    let column = self.column(i)
                     let (literal, isInteger) = try number()
-                    state = produce(.scalar(.init(literal, Tag(isInteger ? .int : .float), .plain, mark)), into: &stack, root: &root)
+                    state = produce(.word(literal, kind: isInteger ? .int : .float, line: 1, column: column), into: &stack, root: &root)
                 case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-                    let mark = self.mark(i)
+                    let column = self.column(i)
                     let word = try literal()
-                    state = produce(.scalar(.init(word, Tag(word == "null" ? .null : .bool), .plain, mark)), into: &stack, root: &root)
+                    state = produce(.word(word, kind: word == "null" ? .null : .bool, line: 1, column: column), into: &stack, root: &root)
                 default:
                     throw fail(JSONMessages.expectedValue(found: found()), help: JSONMessages.help(for: c) ?? JSONMessages.valueHelp)
                 }
@@ -140,7 +138,6 @@ struct JSONLineParser {
                     throw fail(JSONMessages.expectedKey(found: found()), help: JSONMessages.help(for: b[i]) ?? JSONMessages.keyHelp)
                 }
                 let start = i
-                let mark = self.mark(i)
                 let key = try string()
                 self.key = key
                 let top = stack.count - 1
@@ -152,7 +149,7 @@ struct JSONLineParser {
                 skipSpaces()
                 guard i < b.count, b[i] == UInt8(ascii: ":") else { throw fail(JSONMessages.expectedColon(found: found()), help: JSONMessages.colonHelp) }
                 i += 1
-                stack.key[top] = .scalar(.init(key, Tag(.str), .doubleQuoted, mark))
+                stack.key[top] = .text(key, line: 1, column: keyColumn)
                 state = .value(closing: false)
             case .after:
                 guard let isObject = stack.isObject.last else {
@@ -179,7 +176,7 @@ struct JSONLineParser {
     }
 
     /// A value is complete: it goes into the open object or list, or is the document.
-    private func produce(_ node: Node, into stack: inout Stack, root: inout Node?) -> State {
+    private func produce(_ node: SourceNode, into stack: inout Stack, root: inout SourceNode?) -> State {
         let top = stack.count - 1
         guard top >= 0 else {
             root = node
@@ -353,8 +350,6 @@ struct JSONLineParser {
         // Continuation bytes after the last character start are in its column.
         return columnValue
     }
-
-    private mutating func mark(_ offset: Int) -> Mark? { Mark.at(line: 1, column: column(offset)) }
 
     /// What was found at `from` (the current place by default): a short, escaped excerpt of the
     /// token there, or "the end of the line"; no excerpt when values are withheld.

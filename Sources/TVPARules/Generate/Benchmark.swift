@@ -18,6 +18,9 @@ public struct Benchmark {
         /// Median seconds to load the corpus as JSON Lines (`CaseLoader.load(_: CaseInput)`), and
         /// the same lines through the YAML reader alone, as they were read before the fast path.
         public var jsonLinesLoadSeconds: Double
+        /// The same lines through the strict JSON reader: `SourceNode`s, then the case builder
+        /// every format shares.
+        public var strictJSONLoadSeconds: Double
         public var yamlLoadSeconds: Double
         public var peakMemoryMiB: Double
 
@@ -40,6 +43,7 @@ public struct Benchmark {
             explanation trees, decision view:      \(rate(decisionViewSeconds))
             explanation trees, full view:          \(rate(fullViewSeconds))
             loading JSON Lines:                    \(load(jsonLinesLoadSeconds))
+            the same through the strict JSON path: \(load(strictJSONLoadSeconds))
             loading the same through YAML:         \(load(yamlLoadSeconds))
             peak memory (resident):                \(String(format: "%.1f", peakMemoryMiB)) MiB
             """
@@ -107,7 +111,7 @@ public struct Benchmark {
             cases: files.count, programEvaluations: evaluations, runs: runs, compileMilliseconds: compileMilliseconds, imageMilliseconds: imageMilliseconds,
             plainSeconds: evaluateAll(tracing: false), tracedSeconds: evaluateAll(tracing: true),
             decisionViewSeconds: explainAll(.decision), fullViewSeconds: explainAll(.full),
-            jsonLinesLoadSeconds: loadAll { loader.load($0).0 }, yamlLoadSeconds: loadAll { loader.load($0.sourceText).0 },
+            jsonLinesLoadSeconds: loadAll { loader.load($0).0 }, strictJSONLoadSeconds: loadAll { loader.loadStrictJSONLine($0).0 }, yamlLoadSeconds: loadAll { loader.load($0.sourceText).0 },
             peakMemoryMiB: peakResidentMiB())
         if sink == 42 { print("") }  // keeps the optimiser from dropping the work
         return report

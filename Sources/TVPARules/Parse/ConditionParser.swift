@@ -1,11 +1,9 @@
-import Yams
-
 /// Conditions and values: the expression part of the rule language.
 extension NodeReader {
     static let conditionOperators = ["all", "any", "not", "possible", "rule", "fact", "field", "lt", "le", "gt", "ge", "eq", "ne", "any_record", "all_records", "decision"]
     static let conditionModifiers = ["id", "version", "of", "is", "in", "has", "subset_of", "where", "granted", "denied", "pending", "by"]
 
-    mutating func condition(_ node: Node, what: String = "condition") -> ConditionSyntax? {
+    mutating func condition(_ node: SourceNode, what: String = "condition") -> ConditionSyntax? {
         guard let pairs = pairs(node, what: what) else { return nil }
         let location = location(node)
         let keys = pairs.map(\.key)
@@ -17,7 +15,7 @@ extension NodeReader {
             report(.parseWrongShape, ParseMessages.unknownCondition(operators), at: node)
             return nil
         }
-        var values: [String: Node] = [:]
+        var values: [String: SourceNode] = [:]
         for (key, _, value) in pairs { values[key] = value }
         let id = values["id"].flatMap { scalar($0, what: "condition id")?.value }
         let body = values[op]!
@@ -73,7 +71,7 @@ extension NodeReader {
         return kind.map { ConditionSyntax(kind: $0, id: id, location: location) }
     }
 
-    private mutating func factTest(_ values: [String: Node]) -> FactTestSyntax {
+    private mutating func factTest(_ values: [String: SourceNode]) -> FactTestSyntax {
         if let node = values["is"] {
             if let s = scalar(node, what: "'is' value") {
                 if Self.isPlain(node) && Self.yamlBooleanWords.contains(s.value) && s.value.lowercased() != "true" && s.value.lowercased() != "false" {
@@ -90,7 +88,7 @@ extension NodeReader {
 
     static let valueForms = ["param", "years_between", "days_between", "add_days", "add_months", "add_years", "if", "known_or", "field", "fact", "sum_records"]
 
-    mutating func value(_ node: Node) -> ValueSyntax? {
+    mutating func value(_ node: SourceNode) -> ValueSyntax? {
         let location = location(node)
         switch node {
         case .scalar(let scalar):

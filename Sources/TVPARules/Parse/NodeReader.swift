@@ -1,6 +1,6 @@
 import Yams
 
-/// Reads Yams nodes into Swift values, keeping every node's location and turning every
+/// Reads `SourceNode`s into Swift values, keeping every node's location and turning every
 /// surprise (a wrong shape, an unknown key, `yes` for a boolean) into a diagnostic.
 struct NodeReader {
     /// Which family of diagnostic ids this reader reports under.
@@ -22,8 +22,8 @@ struct NodeReader {
         diagnostics = DiagnosticBag(summary: dialect == .rules ? .parseMoreDiagnostics : .caseMoreDiagnostics)
     }
 
-    func location(_ node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    func location(_ node: SourceNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line + lineOffset, column: node.column)
     }
 
     /// A value for a diagnostic to quote: a short, escaped excerpt of it (`Quote.token`), or
@@ -31,12 +31,12 @@ struct NodeReader {
     func shown(_ value: String) -> String { withholdsValues ? Redaction.withheld : Quote.token(value) }
 
     /// What a node is, for "found …": a scalar is quoted (an excerpt), unless values are withheld.
-    func kind(_ node: Node) -> String {
+    func kind(_ node: SourceNode) -> String {
         if withholdsValues, case .scalar = node { return "'\(Redaction.withheld)'" }
         return node.kindName
     }
 
-    mutating func report(_ id: DiagnosticID, _ message: String, at node: Node, help: String? = nil) {
+    mutating func report(_ id: DiagnosticID, _ message: String, at node: SourceNode, help: String? = nil) {
         let at = location(node)
         guard diagnostics.keeps(at.file) else { return diagnostics.count(id.defaultSeverity, at: at) }
         diagnostics.append(Diagnostic(id, message, at: at, help: help))
@@ -59,12 +59,12 @@ struct NodeReader {
     var outOfRangeID: DiagnosticID { dialect == .rules ? .checkOutOfRange : .caseOutOfRange }
 
     /// The pairs of a mapping, in order, or nil (with a diagnostic) if the node is not one.
-    mutating func pairs(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+    mutating func pairs(_ node: SourceNode, what: String) -> [(key: String, keyNode: SourceNode, value: SourceNode)]? {
         guard case .mapping(let mapping) = node else {
             report(shapeID, ParseMessages.expected("a mapping", for: what, found: kind(node)), at: node)
             return nil
         }
-        var result: [(String, Node, Node)] = []
+        var result: [(String, SourceNode, SourceNode)] = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 report(shapeID, ParseMessages.expected("a plain key", for: what, found: kind(key)), at: key)
@@ -77,7 +77,7 @@ struct NodeReader {
 
     /// A mapping with a fixed set of keys: unknown keys and missing required keys are reported.
     mutating func fields(
-        _ node: Node, what: String, allowed: [String], required: [String] = []
+        _ node: SourceNode, what: String, allowed: [String], required: [String] = []
     ) -> Fields? {
         guard let pairs = pairs(node, what: what) else { return nil }
         var fields = Fields(location: location(node))
@@ -105,11 +105,11 @@ struct NodeReader {
 
     struct Fields {
         var location: SourceLocation
-        var values: [String: Node] = [:]
-        subscript(_ key: String) -> Node? { values[key] }
+        var values: [String: SourceNode] = [:]
+        subscript(_ key: String) -> SourceNode? { values[key] }
     }
 
-    mutating func scalar(_ node: Node, what: String) -> Located<String>? {
+    mutating func scalar(_ node: SourceNode, what: String) -> Located<String>? {
         guard case .scalar(let scalar) = node else {
             report(shapeID, ParseMessages.expected("a single value", for: what, found: kind(node)), at: node)
             return nil
@@ -122,62 +122,38 @@ struct NodeReader {
 
     /// `null`, `~` or nothing at all (untagged), or a value tagged null (JSON's `null`): an
     /// unknown value. A quoted "null" is text.
-    static func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let s) = node else { return false }
-        if s.tag.rawValue == Tag.Name.null.rawValue { return true }
-        guard s.tag.rawValue.isEmpty, isPlain(node) else { return false }
-        return ["", "null", "Null", "NULL", "~"].contains(s.string)
+    static func isNull(_ node: SourceNode) -> Bool {
+        if case .scalar(let s) = node { return s.kind == .null }
+        return false
     }
 
-    /// What a scalar is, as its tag says: the tag JSON gave it, the one a CSV column gives it,
-    /// the one YAML's quotes or an explicit `!!tag` give it, else the one Yams resolves a plain
-    /// scalar to (YAML 1.1: `yes` and `true` are booleans, `017` and `1_000` integers,
-    /// `2024-01-01` a timestamp). The case reader takes a value only of the kind its fact is
+    /// What a scalar is, as its front end decided: the tag JSON gave it, the one a CSV column
+    /// gives it, the one YAML's quotes or an explicit `!!tag` give it, else the one YAML 1.1
+    /// resolves a plain word to. The case reader takes a value only of the kind its fact is
     /// declared with, so `"true"` is no boolean, `!!str 30` no integer and `42` no title.
-    enum ScalarKind: Equatable {
-        case null, bool, int, float, timestamp, string
-        /// A merge key (`<<`) or `=`.
-        case special
-        /// Any other tag (`!!binary`, `!custom`), named.
-        case tagged(String)
-    }
+    typealias ScalarKind = SourceNode.Kind
 
-    static func kind(of scalar: Node.Scalar) -> ScalarKind {
-        var tag = scalar.tag.rawValue
-        if tag.isEmpty { tag = Resolver.default.resolveTag(of: Node.scalar(scalar)).rawValue }
-        switch tag {
-        case Tag.Name.str.rawValue, Tag.Name.nonSpecific.rawValue: return .string
-        case Tag.Name.null.rawValue: return .null
-        case Tag.Name.bool.rawValue: return .bool
-        case Tag.Name.int.rawValue: return .int
-        case Tag.Name.float.rawValue: return .float
-        case Tag.Name.timestamp.rawValue: return .timestamp
-        case Tag.Name.merge.rawValue, Tag.Name.value.rawValue: return .special
-        default: return .tagged(tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag)
-        }
-    }
+    static func kind(of scalar: SourceNode.Scalar) -> ScalarKind { scalar.kind }
 
-    static func kind(of node: Node) -> ScalarKind? {
+    static func kind(of node: SourceNode) -> ScalarKind? {
         guard case .scalar(let s) = node else { return nil }
-        return kind(of: s)
+        return s.kind
     }
 
     /// Plain, with no tag that says other than what YAML resolves the word to: a word read by
-    /// what it looks like. (Yams resolves a tag in place once a node is compared or hashed, as
-    /// mapping keys are, so an empty tag alone would not tell.)
-    static func isUntaggedPlain(_ node: Node) -> Bool {
-        guard case .scalar(let s) = node, s.style == .plain || s.style == .any else { return false }
-        let tag = s.tag.rawValue
-        return tag.isEmpty || tag == Resolver.default.resolveTag(of: Node.scalar(.init(s.string))).rawValue
+    /// what it looks like.
+    static func isUntaggedPlain(_ node: SourceNode) -> Bool {
+        if case .scalar(let s) = node { return s.untaggedPlain }
+        return false
     }
 
-    static func isPlain(_ node: Node) -> Bool {
-        if case .scalar(let s) = node { return s.style == .plain || s.style == .any }
+    static func isPlain(_ node: SourceNode) -> Bool {
+        if case .scalar(let s) = node { return s.plain }
         return false
     }
 
     /// An enum-like word: `yes`/`no` are refused, as no vocabulary value uses them.
-    mutating func word(_ node: Node, what: String) -> Located<String>? {
+    mutating func word(_ node: SourceNode, what: String) -> Located<String>? {
         guard let value = scalar(node, what: what) else { return nil }
         if Self.isPlain(node) && Self.yamlBooleanWords.contains(value.value) && value.value.lowercased() != "true" && value.value.lowercased() != "false" {
             report(yesNoID, ParseMessages.yesNo(shown(value.value), for: what), at: node, help: "write true or false (or the enum value itself, quoted)")
@@ -187,19 +163,19 @@ struct NodeReader {
     }
 
     /// A scalar or a list of scalars.
-    mutating func words(_ node: Node, what: String) -> [Located<String>] {
+    mutating func words(_ node: SourceNode, what: String) -> [Located<String>] {
         switch node {
         case .sequence(let sequence): return sequence.compactMap { word($0, what: what) }
         default: return word(node, what: what).map { [$0] } ?? []
         }
     }
 
-    mutating func string(_ node: Node?, what: String) -> String? {
+    mutating func string(_ node: SourceNode?, what: String) -> String? {
         guard let node else { return nil }
         return scalar(node, what: what)?.value
     }
 
-    mutating func bool(_ node: Node, what: String) -> Bool? {
+    mutating func bool(_ node: SourceNode, what: String) -> Bool? {
         guard let value = scalar(node, what: what) else { return nil }
         switch value.value {
         case "true": return true
@@ -216,7 +192,7 @@ struct NodeReader {
 
     /// An integer inside `ValueLimits.integers`: one outside (however many digits it has) is
     /// out of range, not a shape error.
-    mutating func integer(_ node: Node, what: String) -> Located<Int>? {
+    mutating func integer(_ node: SourceNode, what: String) -> Located<Int>? {
         guard let value = scalar(node, what: what) else { return nil }
         guard let (int, inRange) = ValueLimits.integer(value.value) else {
             report(shapeID, ParseMessages.expected("an integer", for: what, found: kind(node)), at: node)
@@ -229,7 +205,7 @@ struct NodeReader {
         return Located(int, value.location)
     }
 
-    mutating func date(_ node: Node, what: String) -> Located<Int>? {
+    mutating func date(_ node: SourceNode, what: String) -> Located<Int>? {
         guard let value = scalar(node, what: what) else { return nil }
         guard let day = CivilDate.parse(value.value) else {
             report(dateID, ParseMessages.invalidDate(shown(value.value), for: what), at: node, help: "dates are written YYYY-MM-DD and must exist on the calendar")
@@ -238,7 +214,7 @@ struct NodeReader {
         return Located(day, value.location)
     }
 
-    mutating func sequence(_ node: Node, what: String) -> [Node]? {
+    mutating func sequence(_ node: SourceNode, what: String) -> [SourceNode]? {
         guard case .sequence(let sequence) = node else {
             report(shapeID, ParseMessages.expected("a list", for: what, found: kind(node)), at: node)
             return nil
@@ -246,7 +222,7 @@ struct NodeReader {
         return Array(sequence)
     }
 
-    mutating func enumeration<E: RawRepresentable & CaseIterable>(_ node: Node, _: E.Type, what: String) -> Located<E>? where E.RawValue == String {
+    mutating func enumeration<E: RawRepresentable & CaseIterable>(_ node: SourceNode, _: E.Type, what: String) -> Located<E>? where E.RawValue == String {
         guard let word = word(node, what: what) else { return nil }
         guard let value = E(rawValue: word.value) else {
             let options = E.allCases.map(\.rawValue)
@@ -259,13 +235,19 @@ struct NodeReader {
     /// Composes YAML text into a node, turning a libyaml error into a diagnostic at the place
     /// it names. No message quotes the text: Yams' own descriptions of its errors hold the
     /// whole offending line, which may be a survivor's narrative.
-    mutating func compose(_ text: String) -> Node? {
+    mutating func compose(_ text: String) -> SourceNode? {
         let id: DiagnosticID = dialect == .rules ? .parseYamlSyntax : .caseYamlSyntax
         func at(_ line: Int, _ column: Int) -> SourceLocation {
             SourceLocation(file: file, line: line + lineOffset, column: column)
         }
         do {
-            return try Yams.compose(yaml: text)
+            guard let root = try Yams.compose(yaml: text) else { return nil }
+            let limit = YAMLSyntax.nodeLimit(bytes: text.utf8.count)
+            guard let node = YAMLSyntax.convert(root, limit: limit) else {
+                diagnostics.append(Diagnostic(id, ParseMessages.aliasesExpand(limit: limit), at: at(1, 1)))
+                return nil
+            }
+            return node
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
@@ -309,16 +291,5 @@ struct NodeReader {
             remaining -= 1
         }
         return (line, column)
-    }
-}
-
-extension Node {
-    var kindName: String {
-        switch self {
-        case .scalar(let s): return "'\(Quote.token(s.string))'"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
-        }
     }
 }

@@ -3,6 +3,9 @@ import Yams
 /// Every message the parse stage gives, in one place. What a file says is quoted as a short,
 /// escaped excerpt (`Quote.token`), and a list of what it says is cut after a few items.
 enum ParseMessages {
+    static func aliasesExpand(limit: Int) -> String {
+        "YAML syntax: the file's aliases expand it to more than \(limit) nodes (an alias bomb, or anchors used far more often than a file needs)"
+    }
     static func allowedKeys(_ keys: [String]) -> String { "allowed keys: \(keys.sorted().joined(separator: ", "))" }
     static func duplicateKeys(_ keys: [String]) -> String {
         "duplicate key \(Quote.list(keys.sorted()) { "'\(Quote.token($0))'" }): each name or id may appear once"

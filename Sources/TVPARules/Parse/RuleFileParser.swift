@@ -1,5 +1,3 @@
-import Yams
-
 /// Parse: source text → syntax tree. YAML shape only; names are resolved by the checker.
 public enum RuleFileParser {
     public static func parse(_ source: SourceText) -> (SyntaxFile, [Diagnostic]) {
@@ -25,12 +23,12 @@ public enum RuleFileParser {
 
 extension NodeReader {
     /// A mapping of name → declaration.
-    mutating func named<T>(_ node: Node, what: String, _ parse: (inout NodeReader, Located<String>, Node) -> T?) -> [T] {
+    mutating func named<T>(_ node: SourceNode, what: String, _ parse: (inout NodeReader, Located<String>, SourceNode) -> T?) -> [T] {
         guard let pairs = pairs(node, what: what) else { return [] }
         return pairs.compactMap { key, keyNode, value in parse(&self, Located(key, location(keyNode)), value) }
     }
 
-    mutating func citations(_ node: Node?) -> [Located<String>] {
+    mutating func citations(_ node: SourceNode?) -> [Located<String>] {
         guard let node else { return [] }
         switch node {
         case .sequence(let items): return items.compactMap { scalar($0, what: "citation") }
@@ -39,7 +37,7 @@ extension NodeReader {
     }
 
     /// `labels: {code: words, ...}`: a mapping from values to the words a report prints.
-    mutating func labels(_ node: Node) -> [ValueLabel] {
+    mutating func labels(_ node: SourceNode) -> [ValueLabel] {
         guard let pairs = pairs(node, what: "labels") else { return [] }
         return pairs.compactMap { key, keyNode, value in
             guard let words = scalar(value, what: "label") else { return nil }
@@ -47,7 +45,7 @@ extension NodeReader {
         }
     }
 
-    mutating func fact(_ name: Located<String>, _ node: Node) -> FactSyntax? {
+    mutating func fact(_ name: Located<String>, _ node: SourceNode) -> FactSyntax? {
         guard let f = fields(node, what: ParseMessages.named("fact", name.value), allowed: ["type", "values", "unknown_values", "labels", "fields", "question", "group", "subject", "role", "sensitive", "asking", "why_asked", "future", "not_after", "cite", "min", "max"], required: ["type"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
         else { return nil }
@@ -88,7 +86,7 @@ extension NodeReader {
         return fact
     }
 
-    mutating func derived(_ name: Located<String>, _ node: Node) -> DerivedSyntax? {
+    mutating func derived(_ name: Located<String>, _ node: SourceNode) -> DerivedSyntax? {
         guard let f = fields(node, what: ParseMessages.named("derived fact", name.value), allowed: ["type", "question", "group", "compute", "min", "max"], required: ["type", "compute"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "fact type")
         else { return nil }
@@ -104,7 +102,7 @@ extension NodeReader {
             minimum: f["min"].flatMap { integer($0, what: "min") }, maximum: f["max"].flatMap { integer($0, what: "max") })
     }
 
-    mutating func parameter(_ name: Located<String>, _ node: Node) -> ParameterSyntax? {
+    mutating func parameter(_ name: Located<String>, _ node: SourceNode) -> ParameterSyntax? {
         guard let f = fields(node, what: ParseMessages.named("parameter", name.value), allowed: ["type", "title", "values"], required: ["type", "values"]),
             let type = enumeration(f["type"]!, FactTypeName.self, what: "parameter type"),
             let items = sequence(f["values"]!, what: "parameter values")
@@ -112,7 +110,7 @@ extension NodeReader {
         return ParameterSyntax(name: name, type: type, title: string(f["title"], what: "title"), values: datedValues(items))
     }
 
-    mutating func datedValues(_ items: [Node]) -> [ParameterValueSyntax] {
+    mutating func datedValues(_ items: [SourceNode]) -> [ParameterValueSyntax] {
         items.compactMap { item in
             guard let v = fields(item, what: "dated value", allowed: ["from", "value", "cite", "unverified"], required: ["from", "value"]),
                 let from = date(v["from"]!, what: "from"), let value = scalar(v["value"]!, what: "value")
@@ -121,12 +119,12 @@ extension NodeReader {
         }
     }
 
-    mutating func says(_ node: Node?) -> SaysSyntax {
+    mutating func says(_ node: SourceNode?) -> SaysSyntax {
         guard let node, let f = fields(node, what: "says", allowed: ["met", "not_met", "unknown"]) else { return SaysSyntax() }
         return SaysSyntax(met: string(f["met"], what: "met"), notMet: string(f["not_met"], what: "not_met"), unknown: string(f["unknown"], what: "unknown"))
     }
 
-    mutating func notes(_ node: Node?) -> [NoteSyntax] {
+    mutating func notes(_ node: SourceNode?) -> [NoteSyntax] {
         guard let node, let items = sequence(node, what: "notes") else { return [] }
         return items.compactMap { item in
             guard let f = fields(item, what: "note", allowed: ["when", "text", "cite"], required: ["when", "text"]),
@@ -136,7 +134,7 @@ extension NodeReader {
         }
     }
 
-    mutating func conditions(_ node: Node?) -> [ConditionSyntax] {
+    mutating func conditions(_ node: SourceNode?) -> [ConditionSyntax] {
         guard let node else { return [] }
         if case .sequence(let items) = node { return items.compactMap { condition($0) } }
         return condition(node).map { [$0] } ?? []
@@ -144,7 +142,7 @@ extension NodeReader {
 
     static let ruleKeys = ["title", "cite", "says", "discretionary", "unverified", "from", "until", "when", "unless", "notes", "versions", "combine"]
 
-    mutating func rule(_ id: Located<String>, _ node: Node) -> RuleSyntax? {
+    mutating func rule(_ id: Located<String>, _ node: SourceNode) -> RuleSyntax? {
         guard let f = fields(node, what: ParseMessages.named("rule", id.value), allowed: Self.ruleKeys) else { return nil }
         var versions: [VersionSyntax] = []
         if let n = f["versions"] {
@@ -161,7 +159,7 @@ extension NodeReader {
             versions: versions, combine: f["combine"].flatMap { enumeration($0, CombineSyntax.self, what: "combine") })
     }
 
-    mutating func version(_ name: Located<String>, _ node: Node) -> VersionSyntax? {
+    mutating func version(_ name: Located<String>, _ node: SourceNode) -> VersionSyntax? {
         guard let f = fields(node, what: ParseMessages.named("version", name.value), allowed: ["label", "cite", "from", "until", "applies", "when", "unless", "says", "notes", "unverified"], required: ["when"]) else { return nil }
         return VersionSyntax(
             name: name, label: string(f["label"], what: "label"), cite: citations(f["cite"]),
@@ -171,7 +169,7 @@ extension NodeReader {
             unverified: string(f["unverified"], what: "unverified"))
     }
 
-    mutating func program(_ id: Located<String>, _ node: Node) -> ProgramSyntax? {
+    mutating func program(_ id: Located<String>, _ node: SourceNode) -> ProgramSyntax? {
         guard let f = fields(node, what: ParseMessages.named("program", id.value), allowed: ["title", "subject", "rule", "cite", "law_version", "discretionary", "not_applicable", "notes", "members"], required: ["rule"]),
             let rule = scalar(f["rule"]!, what: "rule")
         else { return nil }
@@ -196,14 +194,14 @@ extension NodeReader {
             discretionary: string(f["discretionary"], what: "discretionary"), notApplicable: notApplicable, notes: notes(f["notes"]), members: members)
     }
 
-    mutating func contradiction(_ node: Node) -> ContradictionSyntax? {
+    mutating func contradiction(_ node: SourceNode) -> ContradictionSyntax? {
         guard let f = fields(node, what: "contradiction", allowed: ["id", "when", "message", "cite"], required: ["id", "when", "message"]),
             let id = scalar(f["id"]!, what: "id"), let when = condition(f["when"]!), let message = string(f["message"], what: "message")
         else { return nil }
         return ContradictionSyntax(id: id, when: when, message: message, cite: citations(f["cite"]))
     }
 
-    mutating func clock(_ id: Located<String>, _ node: Node) -> ClockSyntax? {
+    mutating func clock(_ id: Located<String>, _ node: SourceNode) -> ClockSyntax? {
         guard let f = fields(node, what: ParseMessages.named("clock", id.value), allowed: ["kind", "title", "subject", "date", "when", "says", "cite", "unverified", "warn_within"], required: ["kind", "date"]),
             let kind = enumeration(f["kind"]!, ClockKind.self, what: "clock kind"), let date = value(f["date"]!)
         else { return nil }
@@ -214,7 +212,7 @@ extension NodeReader {
             unverified: string(f["unverified"], what: "unverified"), warnWithin: f["warn_within"].flatMap { integer($0, what: "warn_within") })
     }
 
-    mutating func evidence(_ rule: Located<String>, _ node: Node) -> EvidenceSyntax? {
+    mutating func evidence(_ rule: Located<String>, _ node: SourceNode) -> EvidenceSyntax? {
         guard let f = fields(node, what: ParseMessages.named("evidence for", rule.value), allowed: ["guide", "cite", "items"], required: ["items"]) else { return nil }
         let items: [EvidenceItemSyntax] = named(f["items"]!, what: "evidence items") { r, id, n in
             guard let g = r.fields(n, what: ParseMessages.named("evidence item", id.value), allowed: ["text", "cite", "on_file", "required", "unverified"], required: ["text"]),

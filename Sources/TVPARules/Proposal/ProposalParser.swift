@@ -1,5 +1,3 @@
-import Yams
-
 /// Parse: a proposal file → `ProposalSyntax`, with the rule files' diagnostics for its shape.
 public enum ProposalParser {
     static let changeKeys = ChangeSyntax.Verb.allCases.map(\.rawValue) + ["with", "version", "value", "values", "title", "says", "because", "cite"]
@@ -24,7 +22,7 @@ public enum ProposalParser {
 }
 
 extension NodeReader {
-    mutating func change(_ node: Node, proposalCite: [Located<String>]) -> ChangeSyntax? {
+    mutating func change(_ node: SourceNode, proposalCite: [Located<String>]) -> ChangeSyntax? {
         guard let f = fields(node, what: "a change", allowed: ProposalParser.changeKeys) else { return nil }
         let verbs = ChangeSyntax.Verb.allCases.filter { f[$0.rawValue] != nil }
         guard verbs.count == 1, let verb = verbs.first else {
@@ -34,7 +32,7 @@ extension NodeReader {
             return nil
         }
         guard let target = scalar(f[verb.rawValue]!, what: verb.rawValue) else { return nil }
-        func need(_ key: String) -> Node? {
+        func need(_ key: String) -> SourceNode? {
             if let n = f[key] { return n }
             report(.parseMissingKey, ParseMessages.missingKey(key, in: "\(verb.rawValue) \(Quote.name(target.value))"), at: node)
             return nil

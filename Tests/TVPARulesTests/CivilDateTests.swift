@@ -8,6 +8,8 @@ struct CivilDateTests {
     @Test("impossible or malformed dates are rejected", arguments: [
         "2024-02-30", "2023-02-29", "1900-02-29", "2023-04-31", "2023-13-01", "2023-00-10", "2023-01-00", "2023-01-32",
         "2024-2-01", "24-02-01", "2024/02/01", "", "2024-02-01T00:00", "abcd-ef-gh",
+        // Digits only in every part: Int() alone would read a sign, and a fullwidth digit is not ASCII.
+        "2024-+1-05", "+202-01-05", "2024-01-+5", "２０２４-01-05",
     ])
     func rejects(_ text: String) {
         #expect(CivilDate.parse(text) == nil)

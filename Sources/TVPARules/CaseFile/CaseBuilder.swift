@@ -154,10 +154,10 @@ struct CaseBuilder {
     }
 
     /// A date on the calendar and not before `ValueLimits.earliestCaseDate`, as a day number.
-    mutating func readDate(_ node: SourceNode, what: String) -> Int? {
-        guard let day = reader.date(node, what: what) else { return nil }
+    mutating func readDate(_ node: SourceNode, what: @autoclosure () -> String) -> Int? {
+        guard let day = reader.date(node, what: what()) else { return nil }
         guard day.value >= ValueLimits.earliestCaseDate else {
-            append(Diagnostic(.caseOutOfRange, CaseMessages.dateTooEarly(what, CivilDate.format(day.value)), at: day.location, help: CaseMessages.dateTooEarlyHelp), quoting: [CivilDate.format(day.value)])
+            append(Diagnostic(.caseOutOfRange, CaseMessages.dateTooEarly(what(), CivilDate.format(day.value)), at: day.location, help: CaseMessages.dateTooEarlyHelp), quoting: [CivilDate.format(day.value)])
             return nil
         }
         return day.value

@@ -64,7 +64,8 @@ struct NodeReader {
             report(shapeID, ParseMessages.expected("a mapping", for: what, found: kind(node)), at: node)
             return nil
         }
-        var result: [(String, SourceNode, SourceNode)] = []
+        var result: [(key: String, keyNode: SourceNode, value: SourceNode)] = []
+        result.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 report(shapeID, ParseMessages.expected("a plain key", for: what, found: kind(key)), at: key)
@@ -109,9 +110,9 @@ struct NodeReader {
         subscript(_ key: String) -> SourceNode? { values[key] }
     }
 
-    mutating func scalar(_ node: SourceNode, what: String) -> Located<String>? {
+    mutating func scalar(_ node: SourceNode, what: @autoclosure () -> String) -> Located<String>? {
         guard case .scalar(let scalar) = node else {
-            report(shapeID, ParseMessages.expected("a single value", for: what, found: kind(node)), at: node)
+            report(shapeID, ParseMessages.expected("a single value", for: what(), found: kind(node)), at: node)
             return nil
         }
         return Located(scalar.string, location(node))
@@ -153,10 +154,10 @@ struct NodeReader {
     }
 
     /// An enum-like word: `yes`/`no` are refused, as no vocabulary value uses them.
-    mutating func word(_ node: SourceNode, what: String) -> Located<String>? {
-        guard let value = scalar(node, what: what) else { return nil }
+    mutating func word(_ node: SourceNode, what: @autoclosure () -> String) -> Located<String>? {
+        guard let value = scalar(node, what: what()) else { return nil }
         if Self.isPlain(node) && Self.yamlBooleanWords.contains(value.value) && value.value.lowercased() != "true" && value.value.lowercased() != "false" {
-            report(yesNoID, ParseMessages.yesNo(shown(value.value), for: what), at: node, help: "write true or false (or the enum value itself, quoted)")
+            report(yesNoID, ParseMessages.yesNo(shown(value.value), for: what()), at: node, help: "write true or false (or the enum value itself, quoted)")
             return nil
         }
         return value
@@ -175,16 +176,16 @@ struct NodeReader {
         return scalar(node, what: what)?.value
     }
 
-    mutating func bool(_ node: SourceNode, what: String) -> Bool? {
-        guard let value = scalar(node, what: what) else { return nil }
+    mutating func bool(_ node: SourceNode, what: @autoclosure () -> String) -> Bool? {
+        guard let value = scalar(node, what: what()) else { return nil }
         switch value.value {
         case "true": return true
         case "false": return false
         default:
             if Self.yamlBooleanWords.contains(value.value) {
-                report(yesNoID, ParseMessages.yesNo(shown(value.value), for: what), at: node, help: "write true or false")
+                report(yesNoID, ParseMessages.yesNo(shown(value.value), for: what()), at: node, help: "write true or false")
             } else {
-                report(shapeID, ParseMessages.expected("true or false", for: what, found: kind(node)), at: node)
+                report(shapeID, ParseMessages.expected("true or false", for: what(), found: kind(node)), at: node)
             }
             return nil
         }
@@ -192,23 +193,23 @@ struct NodeReader {
 
     /// An integer inside `ValueLimits.integers`: one outside (however many digits it has) is
     /// out of range, not a shape error.
-    mutating func integer(_ node: SourceNode, what: String) -> Located<Int>? {
-        guard let value = scalar(node, what: what) else { return nil }
+    mutating func integer(_ node: SourceNode, what: @autoclosure () -> String) -> Located<Int>? {
+        guard let value = scalar(node, what: what()) else { return nil }
         guard let (int, inRange) = ValueLimits.integer(value.value) else {
-            report(shapeID, ParseMessages.expected("an integer", for: what, found: kind(node)), at: node)
+            report(shapeID, ParseMessages.expected("an integer", for: what(), found: kind(node)), at: node)
             return nil
         }
         guard let int, inRange else {
-            report(outOfRangeID, ParseMessages.integerOutOfRange(shown(value.value), for: what), at: node, help: ParseMessages.integerRangeHelp)
+            report(outOfRangeID, ParseMessages.integerOutOfRange(shown(value.value), for: what()), at: node, help: ParseMessages.integerRangeHelp)
             return nil
         }
         return Located(int, value.location)
     }
 
-    mutating func date(_ node: SourceNode, what: String) -> Located<Int>? {
-        guard let value = scalar(node, what: what) else { return nil }
+    mutating func date(_ node: SourceNode, what: @autoclosure () -> String) -> Located<Int>? {
+        guard let value = scalar(node, what: what()) else { return nil }
         guard let day = CivilDate.parse(value.value) else {
-            report(dateID, ParseMessages.invalidDate(shown(value.value), for: what), at: node, help: "dates are written YYYY-MM-DD and must exist on the calendar")
+            report(dateID, ParseMessages.invalidDate(shown(value.value), for: what()), at: node, help: "dates are written YYYY-MM-DD and must exist on the calendar")
             return nil
         }
         return Located(day, value.location)

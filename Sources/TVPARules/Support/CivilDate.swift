@@ -18,12 +18,23 @@ public enum CivilDate {
 
     /// Parses `YYYY-MM-DD`, rejecting impossible dates such as `2024-02-30`.
     public static func parse(_ text: String) -> Int? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-            (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y)
-        else { return nil }
-        return dayNumber(year: y, month: m, day: d)
+        // Ten ASCII bytes, digits but for the two hyphens: read in place, nothing allocated.
+        // (`+1` is no month: every part is digits only, as the JSON schema's pattern says.)
+        var text = text
+        return text.withUTF8 { u -> Int? in
+            guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var n = 0
+                for i in range {
+                    guard u[i] >= 48, u[i] <= 57 else { return nil }
+                    n = n * 10 + Int(u[i] - 48)
+                }
+                return n
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            guard (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
+            return dayNumber(year: y, month: m, day: d)
+        }
     }
 
     /// True when the text has the shape of a date, valid or not.

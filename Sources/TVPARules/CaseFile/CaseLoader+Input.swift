@@ -33,7 +33,7 @@ extension CaseLoader {
         if let problem = TextDecoding.problem(in: text, startOfFile: false) {
             return (nil, [TextDecoding.diagnostic(problem, at: TextDecoding.location(of: problem.offset, in: text, file: input.path, firstLine: input.line, oneLine: true))])
         }
-        switch JSONLineParser.parse(text, path: input.path, line: input.line, redact: redact, privateKeys: privateKeys) {
+        switch JSONLineParser.parse(text, path: input.path, line: input.line, redact: redact, privateKeys: privateKeys, keyTables: &scratch.jsonKeyTables) {
         case .failure(let failure):
             return (nil, [failure.diagnostic])
         case .success(let root):

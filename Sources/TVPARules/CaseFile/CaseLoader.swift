@@ -22,6 +22,8 @@ public struct CaseLoader {
         /// The last CSV header's layout: every row under a header shares it, and building it
         /// (with a suggestion for each unknown column) costs more than reading the row.
         var csvLayout: (header: CSVHeader, path: String, layout: CSVLayout)?
+        /// The strict JSON reader's key tables, kept from line to line.
+        var jsonKeyTables = JSONLineParser.KeyTables()
         init(_ program: Program) { evaluator = Evaluator(program: program) }
     }
 

@@ -90,42 +90,60 @@ struct CSVRowReader: CaseInputReader {
 }
 
 public enum CSV {
-    /// A record's fields, each with the 1-based column (in characters) where it begins.
+    /// A record's fields, each with the 1-based column (in Unicode scalars) where it begins.
+    /// Split on the UTF-8 bytes: a field with no quote is one slice of the record; a quoted
+    /// one has its `""` made `"`, and anything after its closing quote (before the next comma)
+    /// is kept as written.
     public static func fields(_ record: String) -> [(value: String, column: Int)] {
-        var result: [(String, Int)] = []
-        var field = ""
-        var column = 1
-        var start = 1
-        var quoted = false
-        var iterator = record.makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if c == "\"" {
-                    let after = iterator.next()
-                    if after == "\"" {
-                        field.append("\"")
-                        column += 1
-                    } else {
-                        quoted = false
-                        pending = after
-                    }
-                } else {
-                    field.append(c)
+        var result: [(value: String, column: Int)] = []
+        var record = record
+        record.withUTF8 { u in
+            let n = u.count
+            var i = 0
+            var column = 1
+            /// Moves the column past bytes `from..<to`, counting each scalar once.
+            func advance(_ from: Int, _ to: Int) {
+                var k = from
+                while k < to {
+                    if u[k] & 0xC0 != 0x80 { column += 1 }
+                    k += 1
                 }
-            } else if c == "\"" && field.isEmpty {
-                quoted = true
-            } else if c == "," {
-                result.append((field, start))
-                field = ""
-                start = column + 1
-            } else {
-                field.append(c)
             }
-            column += 1
+            while true {
+                let start = i, startColumn = column
+                let value: String
+                if i < n && u[i] == 34 {
+                    var bytes: [UInt8] = []
+                    i += 1
+                    while i < n {
+                        if u[i] == 34 {
+                            if i + 1 < n && u[i + 1] == 34 {
+                                bytes.append(34)
+                                i += 2
+                                continue
+                            }
+                            i += 1
+                            break
+                        }
+                        bytes.append(u[i])
+                        i += 1
+                    }
+                    while i < n && u[i] != 44 {
+                        bytes.append(u[i])
+                        i += 1
+                    }
+                    value = String(decoding: bytes, as: UTF8.self)
+                } else {
+                    while i < n && u[i] != 44 { i += 1 }
+                    value = String(decoding: UnsafeBufferPointer(rebasing: u[start..<i]), as: UTF8.self)
+                }
+                result.append((value, startColumn))
+                advance(start, i)
+                guard i < n else { break }
+                i += 1  // the comma
+                column += 1
+            }
         }
-        result.append((field, start))
         return result
     }
 

@@ -39,7 +39,7 @@ public enum RuleCompiler {
         }
         if diagnostics.hasErrors { return (nil, diagnostics.sortedForDisplay()) }
         if sources.isEmpty {
-            return (nil, [Diagnostic(.readUnreadable, "no rule files (*.yaml) found", at: SourceLocation(file: name, line: 1, column: 1))])
+            return (nil, [Diagnostic(.readUnreadable, ReadMessages.noRuleFiles, at: SourceLocation(file: name, line: 1, column: 1))])
         }
         if let proposal {
             let (syntax, parseDiagnostics) = ProposalParser.parse(proposal)

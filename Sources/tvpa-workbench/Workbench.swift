@@ -15,19 +15,19 @@ struct Workbench: AsyncParsableCommand {
         abstract: "A local web page for trying scenarios and checking cases: listens on 127.0.0.1 only, behind a random token.",
         discussion: "Prints the address to open (with the token). Nothing is stored anywhere but the --save-to folder, and nothing is kept after the server stops.")
 
-    @Argument(help: "Folders of case files to list beside the built-in scenarios.")
+    @Argument(help: WorkbenchMessages.Options.folders)
     var folders: [String] = []
 
-    @Option(help: "The port to listen on (default: a free one).")
+    @Option(help: WorkbenchMessages.Options.port)
     var port: Int = 0
 
-    @Flag(help: "Open the page in the default browser (xdg-open); otherwise nothing is opened.")
+    @Flag(help: WorkbenchMessages.Options.open)
     var open = false
 
-    @Option(help: "A folder to save cases to (as <id>.yaml, atomically). Refused inside a git work tree unless --allow-git.")
+    @Option(help: WorkbenchMessages.Options.saveTo)
     var saveTo: String?
 
-    @Flag(help: "Allow --save-to inside a git work tree (case data could then be committed by accident).")
+    @Flag(help: WorkbenchMessages.Options.allowGit)
     var allowGit = false
 
     /// The largest request body accepted: a case file's own limit is far below it.

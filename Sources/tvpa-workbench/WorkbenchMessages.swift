@@ -1,3 +1,4 @@
+import ArgumentParser
 import TVPARules
 
 /// Every sentence the workbench says on its own, in one place.
@@ -28,4 +29,13 @@ enum WorkbenchMessages {
     /// Who a decision is for, in words.
     static func subject(_ subject: String) -> String { subject == "principal" ? "the principal" : "family member \(subject)" }
     static let badRequest = "The request could not be read."
+
+    /// The workbench's options, as `--help` shows them.
+    enum Options {
+        static let folders: ArgumentHelp = "Folders of case files to list beside the built-in scenarios."
+        static let port: ArgumentHelp = "The port to listen on (default: a free one)."
+        static let open: ArgumentHelp = "Open the page in the default browser (xdg-open); otherwise nothing is opened."
+        static let saveTo: ArgumentHelp = "A folder to save cases to (as <id>.yaml, atomically). Refused inside a git work tree unless --allow-git."
+        static let allowGit: ArgumentHelp = "Allow --save-to inside a git work tree (case data could then be committed by accident)."
+    }
 }

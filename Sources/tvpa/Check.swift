@@ -24,36 +24,36 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Decide every program for case files and explain each decision.")
 
-    @Argument(help: "Case files or folders of case files.")
+    @Argument(help: CLIMessages.Check.cases)
     var cases: [String]
 
     @OptionGroup var rules: RulesOptions
 
-    @Option(help: "The decision date (YYYY-MM-DD); default: each file's as_of, else today.")
+    @Option(help: CLIMessages.Check.asOf)
     var asOf: String?
 
-    @Option(name: .customLong("program"), help: "Decide only this program (repeatable).")
+    @Option(name: .customLong("program"), help: CLIMessages.Check.programs)
     var programs: [String] = []
 
-    @Option(help: "text, markdown, html (one self-contained page: the cases in one document with a table of contents), json (JSON Lines for several files), or bulk (compact JSON Lines for corpora: a header line with the questions, then each case's outcomes, reasons and missing facts; docs/bulk-format.md).")
+    @Option(help: CLIMessages.Check.format)
     var format: ReportFormat = .text
 
-    @Option(help: "decision (what justified the outcome), full, or off.")
+    @Option(help: CLIMessages.Check.explain)
     var explain: ExplainView = .decision
 
-    @Flag(help: "Withhold the title, narrative, source, free text and fact values, and name cases and family members by pseudonyms (case 1, case 1 · member 2), so the report can be shared.")
+    @Flag(help: CLIMessages.Check.redact)
     var redact = false
 
-    @Flag(help: "Show codes beside the words (fact names, value codes, program and rule ids), for rule authors.")
+    @Flag(help: CLIMessages.Check.codes)
     var codes = false
 
-    @Option(help: "Wrap the text report to this many columns, at least 40 (default: the terminal's width, else 100).")
+    @Option(help: CLIMessages.Check.width)
     var width: Int?
 
-    @Option(help: "Write the report to this file (complete or not at all) instead of standard output.")
+    @Option(help: CLIMessages.Check.output)
     var output: String?
 
-    @Option(help: "Worker threads (default: every core).")
+    @Option(help: CLIMessages.Check.jobs)
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {

@@ -47,7 +47,7 @@ enum Delivery {
         TerminalState.restore()
         var code = code
         if let failure = Output.standardOutputFailure(), code != 70 {
-            Output.error("tvpa: \(failure.description)")
+            Output.error(CLIMessages.outputFailed(failure.description))
             code = failure.code
         }
         exit(code)

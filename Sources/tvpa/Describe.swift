@@ -10,7 +10,7 @@ struct Dump: ParsableCommand {
 
     enum Stage: String, ExpressibleByArgument, CaseIterable { case syntax, checked, compiled, image }
 
-    @Option(help: "syntax | checked | compiled | image")
+    @Option(help: CLIMessages.Dump.stage)
     var stage: Stage = .compiled
 
     @OptionGroup var rules: RulesOptions
@@ -46,7 +46,7 @@ struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facts", abstract: "List the case-file vocabulary: each fact's type, question, values and the rules that read it.")
 
-    @Flag(help: "Print a JSON Schema of the case file instead.")
+    @Flag(help: CLIMessages.Facts.jsonSchema)
     var jsonSchema = false
 
     @OptionGroup var rules: RulesOptions

@@ -16,45 +16,45 @@ struct Diff: ParsableCommand {
             JSON Lines (.jsonl) or CSV (.csv), as files or folders.
             """)
 
-    @Argument(help: "Case files or folders (default: Cases).")
+    @Argument(help: CLIMessages.Diff.cases)
     var cases: [String] = ["Cases"]
 
     @OptionGroup var rules: RulesOptions
 
-    @Option(help: "A rules folder to compare the rules with (the 'after' side).")
+    @Option(help: CLIMessages.Diff.against)
     var against: String?
 
-    @Option(help: "Decide every case as of this date (YYYY-MM-DD) on the 'before' side (and on both, without --vs-as-of).")
+    @Option(help: CLIMessages.Diff.asOf)
     var asOf: String?
 
-    @Option(help: "Decide every case as of this date on the 'after' side.")
+    @Option(help: CLIMessages.Diff.vsAsOf)
     var vsAsOf: String?
 
-    @Option(help: "text, markdown, json or csv.")
+    @Option(help: CLIMessages.Diff.format)
     var format: DiffFormat = .text
 
-    @Option(help: "Changed cases listed in full in a text or Markdown report (all are counted).")
+    @Option(help: CLIMessages.Diff.show)
     var show: Int = 50
 
-    @Option(name: .customLong("case"), help: "Show this case's two explanations side by side, differences marked.")
+    @Option(name: .customLong("case"), help: CLIMessages.Diff.caseId)
     var caseId: String?
 
-    @Option(help: "With --case: decision (what justified each outcome) or full.")
+    @Option(help: CLIMessages.Diff.explain)
     var explain: ExplainView = .decision
 
-    @Flag(help: "Name cases and family members by pseudonyms (case 1, case 1 · member 2) and withhold paths; with --case, also withhold fact values and free text. So the report can be shared.")
+    @Flag(help: CLIMessages.Diff.redact)
     var redact = false
 
-    @Option(help: "Write the report to this file (complete or not at all) instead of standard output.")
+    @Option(help: CLIMessages.Diff.output)
     var output: String?
 
-    @Flag(help: "Also evaluate the programs the change cannot reach, for their full transition tables (slower; their decisions are unchanged either way).")
+    @Flag(help: CLIMessages.Diff.allTables)
     var allTables = false
 
-    @Option(help: "Worker threads (default: every core).")
+    @Option(help: CLIMessages.Diff.jobs)
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "No progress bar.")
+    @Flag(help: CLIMessages.Diff.quiet)
     var quiet = false
 
     func validate() throws {

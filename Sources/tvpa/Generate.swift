@@ -6,13 +6,13 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate", abstract: "Write reproducible, valid synthetic case files (YAML files in a folder, JSON Lines, or CSV without records and family members).")
 
-    @Option(help: "How many cases.")
+    @Option(help: CLIMessages.Generate.count)
     var count: Int = 100
 
-    @Option(help: "The seed: the same seed gives the same corpus.")
+    @Option(help: CLIMessages.Generate.seed)
     var seed: UInt64 = 1
 
-    @Option(help: "A folder to write one YAML file per case into, a file ending in .jsonl, or a file ending in .csv (one row per case: principal facts only); without it, JSON Lines on standard output.")
+    @Option(help: CLIMessages.Generate.output)
     var output: String?
 
     @OptionGroup var rules: RulesOptions
@@ -47,13 +47,13 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure compile time, evaluations per second (with and without explanations) and peak memory on a generated corpus. Build with -c release.")
 
-    @Option(help: "Cases in the generated corpus.")
+    @Option(help: CLIMessages.Bench.cases)
     var cases: Int = 2000
 
-    @Option(help: "Timed runs; the median is reported.")
+    @Option(help: CLIMessages.Bench.runs)
     var runs: Int = 5
 
-    @Option(help: "Corpus seed.")
+    @Option(help: CLIMessages.Bench.seed)
     var seed: UInt64 = 1
 
     @OptionGroup var rules: RulesOptions
@@ -62,7 +62,7 @@ struct Bench: ParsableCommand {
         _ = try rules.compile()
         guard let report = Benchmark.run(source: rules.source, cases: cases, seed: seed, runs: max(1, runs)) else { throw Exit.invalidInput }
         #if DEBUG
-        Output.error("warning: this is a debug build; measure with `swift build -c release`")
+        Output.error(CLIMessages.debugBuild)
         #endif
         Output.print(report.text)
     }

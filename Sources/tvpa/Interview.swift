@@ -9,24 +9,24 @@ struct InterviewCommand: ParsableCommand {
         commandName: "interview",
         abstract: "Ask the questions that settle the most decisions, one at a time, and write the case file as the answers come.")
 
-    @Argument(help: "A case file to continue (default: a new case).")
+    @Argument(help: CLIMessages.Interview.caseFile)
     var caseFile: String?
 
     @OptionGroup var rules: RulesOptions
 
-    @Option(name: .customLong("program"), help: "Ask only what the decisions of this program need (repeatable).")
+    @Option(name: .customLong("program"), help: CLIMessages.Interview.programs)
     var programs: [String] = []
 
-    @Option(help: "The decision date (YYYY-MM-DD); default: the file's as_of, else today.")
+    @Option(help: CLIMessages.Interview.asOf)
     var asOf: String?
 
-    @Option(help: "Where to save the case file (default: ./ID.yaml for a new case; for a hand-written one, a new file beside it).")
+    @Option(help: CLIMessages.Interview.output)
     var output: String?
 
-    @Flag(help: "Replace the case file itself (or the --output file) even when it was written by hand: its comments and layout are not kept.")
+    @Flag(help: CLIMessages.Interview.overwrite)
     var overwrite = false
 
-    @Flag(help: "Ask again the questions the case file records under declined: (after every other question); by default a declined question is not asked again.")
+    @Flag(help: CLIMessages.Interview.askDeclined)
     var askDeclined = false
 
     @Option(help: .hidden)

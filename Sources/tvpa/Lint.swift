@@ -5,10 +5,10 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint", abstract: "Compile the rules (and each proposal given, applied to them) and report every error and warning, sorted, with file:line:column.")
 
-    @Argument(help: "The rules folder (default: the rules built into tvpa).")
+    @Argument(help: CLIMessages.Lint.rulesDirectory)
     var rulesDirectory: String?
 
-    @Option(name: .customLong("proposal"), parsing: .upToNextOption, help: "Proposals to check against the rules, each on its own (e.g. Rules/proposals/*.yaml).")
+    @Option(name: .customLong("proposal"), parsing: .upToNextOption, help: CLIMessages.Lint.proposals)
     var proposals: [String] = []
 
     func run() throws {

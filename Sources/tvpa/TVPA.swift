@@ -9,7 +9,7 @@ struct TVPA: ParsableCommand {
         subcommands: [Check.self, InterviewCommand.self, Test.self, Diff.self, Lint.self, Facts.self, Dump.self, Generate.self, Bench.self]
     )
 
-    @Flag(help: "Print the version of tvpa and the digest of the rules built into it.")
+    @Flag(help: CLIMessages.TVPA.version)
     var version = false
 
     func run() throws {
@@ -26,8 +26,7 @@ struct TVPA: ParsableCommand {
         if let first = arguments.first, !first.hasPrefix("-") {
             let names = configuration.subcommands.map { $0._commandName } + ["help"]
             if !names.contains(first) {
-                let suggestion = Suggest.closest(to: first, in: names).map { "; did you mean '\($0)'?" } ?? ""
-                Output.error("Error: unknown command '\(first)'\(suggestion)\n" + usage(for: nil))
+                Output.error(CLIMessages.unknownCommand(first, closest: Suggest.closest(to: first, in: names)) + usage(for: nil))
                 Delivery.finish(2)
             }
         }
@@ -44,11 +43,11 @@ struct TVPA: ParsableCommand {
         do {
             try command.run()
         } catch let failure as OutputFailure {
-            Output.error("tvpa: \(failure.description)")
+            Output.error(CLIMessages.outputFailed(failure.description))
             Delivery.finish(failure.code)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                Output.error("Error: \(message(for: error))\n" + usage(for: type(of: command)))
+                Output.error(CLIMessages.invalidArguments(message(for: error)) + usage(for: type(of: command)))
                 Delivery.finish(2)
             }
             // One of our own exit codes (1, 65, 70): a report not delivered takes precedence.
@@ -67,10 +66,10 @@ struct TVPA: ParsableCommand {
 
 /// Options every command that reads rules shares.
 struct RulesOptions: ParsableArguments {
-    @Option(name: .long, help: "A rules folder to use instead of the rules built into tvpa.")
+    @Option(name: .long, help: CLIMessages.Rules.rules)
     var rules: String?
 
-    @Option(name: .long, help: "A proposal (a file like Rules/proposals/benefits-first.yaml) to apply to the rules.")
+    @Option(name: .long, help: CLIMessages.Rules.proposal)
     var proposal: String?
 
     var source: RuleSource { rules.map { .directory($0) } ?? .embedded }

@@ -6,18 +6,18 @@ struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test", abstract: "Check every case file's `expect:` against the rules; ends with 'N passed, N failed'.")
 
-    @Argument(help: "Case files or folders (default: Cases).")
+    @Argument(help: CLIMessages.Test.paths)
     var paths: [String] = ["Cases"]
 
     @OptionGroup var rules: RulesOptions
 
-    @Flag(help: "Print only the summary line and failures, not each file.")
+    @Flag(help: CLIMessages.Test.quiet)
     var quiet = false
 
-    @Flag(help: "Also report which rules the cases reach and which way each condition went; incomplete coverage fails the run.")
+    @Flag(help: CLIMessages.Test.coverage)
     var coverage = false
 
-    @Option(help: "With --coverage, also write the coverage report as JSON to this file.")
+    @Option(help: CLIMessages.Test.coverageJSON)
     var coverageJSON: String?
 
     func run() throws {

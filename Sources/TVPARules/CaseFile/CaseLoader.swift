@@ -84,7 +84,7 @@ public struct CaseLoader {
                 if !Self.isValidId(id) { builder.reader.report(.caseInvalidId, CaseMessages.invalidId(builder.reader.shown(id)), at: node) }
             }
         } else {
-            builder.reader.report(.caseMissingKey, "a case file needs 'id'", at: fields["id"] ?? root)
+            builder.reader.report(.caseMissingKey, CaseMessages.missingId, at: fields["id"] ?? root)
         }
         // An optional key given as null is not given, as a fact given as null is unknown.
         let asOf = fields["as_of"].flatMap { node in NodeReader.isNull(node) ? nil : builder.readDate(node, what: "as_of") }

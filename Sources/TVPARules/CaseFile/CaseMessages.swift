@@ -2,6 +2,7 @@
 /// name, an id) is quoted as a short, escaped excerpt (`Quote.token`); the loader passes a
 /// stand-in instead when values are withheld (`--redact`, a `sensitive` fact).
 enum CaseMessages {
+    static let missingId = "a case file needs 'id'"
     static func invalidExpectedClock(_ shown: String) -> String { "expected clock '\(shown)' is not a date, 'none' or {earliest, latest}" }
     static let expectedClockHelp = "write the date (YYYY-MM-DD), 'none' when the clock does not apply, or {earliest: YYYY-MM-DD, latest: YYYY-MM-DD} when a fact leaves it unknown"
     static func unknownClock(_ shown: String) -> String { "unknown clock '\(shown)' under expect: clocks" }

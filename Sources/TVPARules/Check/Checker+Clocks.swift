@@ -11,7 +11,7 @@ extension Checker {
                 }
                 first[c.id.value] = c.id.location
                 if c.cite.isEmpty {
-                    error(.checkMissingCitation, CheckMessages.missingCitation("clock '\(Quote.name(c.id.value))'"), at: c.id.location, help: CheckMessages.clockCitationHelp)
+                    error(.checkMissingCitation, CheckMessages.clockMissingCitation(c.id.value), at: c.id.location, help: CheckMessages.clockCitationHelp)
                 }
                 var scope = Scope(reader: "clock \(c.id.value)", path: "clock \(c.id.value)/date")
                 let date = value(c.date, &scope)
@@ -67,7 +67,7 @@ extension Checker {
                     }
                     seen[item.id.value] = item.id.location
                     if item.cite.isEmpty {
-                        error(.checkMissingCitation, CheckMessages.missingCitation("evidence item '\(Quote.name(item.id.value))' of rule '\(Quote.name(e.rule.value))'"), at: item.id.location, help: CheckMessages.evidenceCitationHelp)
+                        error(.checkMissingCitation, CheckMessages.evidenceMissingCitation(item.id.value, of: e.rule.value), at: item.id.location, help: CheckMessages.evidenceCitationHelp)
                     }
                     var scope = Scope(reader: "evidence \(e.rule.value)", path: "evidence \(e.rule.value)/\(item.id.value)/on_file")
                     let onFile = item.onFile.map { condition($0, &scope) }

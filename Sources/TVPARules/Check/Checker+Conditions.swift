@@ -46,7 +46,7 @@ extension Checker {
                 if let v = names.firstIndex(of: version.value) {
                     versionIndex = v
                 } else {
-                    error(.checkUnknownVersion, CheckMessages.unknown("version", version.value) + " of rule '\(Quote.name(name.value))'", at: version.location, help: Suggest.help(for: version.value, in: names) ?? (names.isEmpty ? "rule '\(Quote.name(name.value))' has no versions" : "versions: \(names.joined(separator: ", "))"))
+                    error(.checkUnknownVersion, CheckMessages.unknownVersion(version.value, of: name.value), at: version.location, help: Suggest.help(for: version.value, in: names) ?? CheckMessages.versionsHelp(names, of: name.value))
                 }
             }
             kind = .rule(r, version: versionIndex)
@@ -54,18 +54,18 @@ extension Checker {
             guard let f = lookupFact(name) else { return Self.placeholder }
             scope.facts.insert(f)
             if facts[f].type == .records || facts[f].type == .text {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name.value))' is \(facts[f].type.rawValue); use any_record / all_records"), at: name.location)
+                error(.checkTypeMismatch, CheckMessages.useRecordConditions(name.value, facts[f].type.rawValue), at: name.location)
             }
             guard let t = factTest(test, name: name.value, type: facts[f].type, values: facts[f].values, at: name.location) else { return Self.placeholder }
             kind = .test(.fact(f), t)
         case .field(let name, let test):
             guard let record = scope.recordFact else {
-                error(.checkUnknownField, "'field' is only meaningful inside any_record / all_records", at: name.location)
+                error(.checkUnknownField, CheckMessages.fieldOutsideRecords, at: name.location)
                 return Self.placeholder
             }
             let fields = facts[record].fields
             guard let i = fields.firstIndex(where: { $0.name == name.value }) else {
-                error(.checkUnknownField, CheckMessages.unknown("field", name.value) + " of '\(Quote.name(facts[record].name))'", at: name.location, help: Suggest.help(for: name.value, in: fields.map(\.name)))
+                error(.checkUnknownField, CheckMessages.unknownField(name.value, of: facts[record].name), at: name.location, help: Suggest.help(for: name.value, in: fields.map(\.name)))
                 return Self.placeholder
             }
             guard let t = factTest(test, name: name.value, type: fields[i].type, values: fields[i].values, at: name.location) else { return Self.placeholder }
@@ -78,14 +78,14 @@ extension Checker {
                     if case .fact(let f) = v.kind, facts[f].type == .bool { return "bool '\(Quote.name(facts[f].name))' (read as the integer 0 or 1)" }
                     return v.type.rawValue
                 }
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(op.rawValue)' compares two integers or two dates, not \(described(lhs)) and \(described(rhs))"), at: c.location)
+                error(.checkTypeMismatch, CheckMessages.comparesIntegersOrDates(op.rawValue, described(lhs), described(rhs)), at: c.location)
             }
             kind = .compare(op, lhs, rhs)
         case .records(let every, let name, let inner):
             guard let f = lookupFact(name) else { return Self.placeholder }
             scope.facts.insert(f)
             guard facts[f].type == .records else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name.value))' is \(facts[f].type.rawValue), not a record list"), at: name.location)
+                error(.checkTypeMismatch, CheckMessages.notARecordList(name.value, facts[f].type.rawValue), at: name.location)
                 return Self.placeholder
             }
             let saved = scope.recordFact
@@ -98,7 +98,7 @@ extension Checker {
             guard let r = lookupRule(name), let f = lookupFact(of) else { return Self.placeholder }
             scope.facts.insert(f)
             guard facts[f].type == .reference else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'of:' names a reference to a family member; '\(Quote.name(of.value))' is \(facts[f].type.rawValue)"), at: of.location)
+                error(.checkTypeMismatch, CheckMessages.ofNotAMemberReference(of.value, facts[f].type.rawValue), at: of.location)
                 return Self.placeholder
             }
             kind = .memberRule(r, reference: f)
@@ -106,7 +106,7 @@ extension Checker {
             guard let f = lookupFact(name) else { return Self.placeholder }
             scope.facts.insert(f)
             guard facts[f].type == .enumeration else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("a decision reads an enum fact; '\(Quote.name(name.value))' is \(facts[f].type.rawValue)"), at: name.location)
+                error(.checkTypeMismatch, CheckMessages.decisionNotEnum(name.value, facts[f].type.rawValue), at: name.location)
                 return Self.placeholder
             }
             kind = .decision(
@@ -143,17 +143,17 @@ extension Checker {
             switch type {
             case .bool:
                 guard word.value == "true" || word.value == "false" else {
-                    error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name))' is bool; 'is' takes true or false, not '\(Quote.name(word.value))'"), at: word.location)
+                    error(.checkTypeMismatch, CheckMessages.boolIsWord(name, word.value), at: word.location)
                     return nil
                 }
                 return .equals(word.value == "true" ? 1 : 0)
             case .integer:
                 if let (_, inRange) = ValueLimits.integer(word.value), !inRange {
-                    error(.checkOutOfRange, CheckMessages.integerOutOfRange(word.value, for: "'is' on '\(name)'"), at: word.location, help: CheckMessages.integerRangeHelp)
+                    error(.checkOutOfRange, CheckMessages.isOutOfRange(word.value, on: name), at: word.location, help: CheckMessages.integerRangeHelp)
                     return nil
                 }
                 guard let n = Int(word.value) else {
-                    error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name))' is an integer; '\(Quote.name(word.value))' is not"), at: word.location)
+                    error(.checkTypeMismatch, CheckMessages.notAnInteger(name, word.value), at: word.location)
                     return nil
                 }
                 return .equals(n)
@@ -164,18 +164,18 @@ extension Checker {
                 }
                 return .equals(i)
             default:
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'is' tests a bool, integer or enum; '\(Quote.name(name))' is \(type.rawValue)"), at: word.location)
+                error(.checkTypeMismatch, CheckMessages.isWrongType(name, type.rawValue), at: word.location)
                 return nil
             }
         case .oneOf(let words):
             guard type == .enumeration || type == .list else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'in' tests an enum or a list; '\(Quote.name(name))' is \(type.rawValue)"), at: location)
+                error(.checkTypeMismatch, CheckMessages.inWrongType(name, type.rawValue), at: location)
                 return nil
             }
             return .oneOf(mask(words, values: values, name: name))
         case .has(let word):
             guard type == .list else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'has' tests a list; '\(Quote.name(name))' is \(type.rawValue)"), at: word.location)
+                error(.checkTypeMismatch, CheckMessages.hasWrongType(name, type.rawValue), at: word.location)
                 return nil
             }
             guard let i = values.firstIndex(of: word.value) else {
@@ -185,7 +185,7 @@ extension Checker {
             return .has(i)
         case .subsetOf(let words):
             guard type == .list || type == .enumeration else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'subset_of' tests a list; '\(Quote.name(name))' is \(type.rawValue)"), at: location)
+                error(.checkTypeMismatch, CheckMessages.subsetOfWrongType(name, type.rawValue), at: location)
                 return nil
             }
             return .subsetOf(mask(words, values: values, name: name))
@@ -198,7 +198,7 @@ extension Checker {
         func numeric(_ a: ValueSyntax, _ b: ValueSyntax, _ types: (FactType, FactType), result: FactType, _ make: (CheckedValue, CheckedValue) -> CheckedValue.Kind, _ form: String) -> CheckedValue {
             let x = value(a, &scope), y = value(b, &scope)
             if x.type != types.0 || y.type != types.1 {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(form)' takes (\(types.0.rawValue), \(types.1.rawValue)), found (\(x.type.rawValue), \(y.type.rawValue))"), at: v.location)
+                error(.checkTypeMismatch, CheckMessages.formTakes(form, (types.0.rawValue, types.1.rawValue), found: (x.type.rawValue, y.type.rawValue)), at: v.location)
             }
             return CheckedValue(kind: make(x, y), type: result, location: v.location)
         }
@@ -207,17 +207,17 @@ extension Checker {
             guard let f = lookupFact(Located(name, v.location)) else { return Self.invalidValue }
             scope.facts.insert(f)
             if !facts[f].type.isNumeric && facts[f].type != .bool {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name))' is \(facts[f].type.rawValue); only integers and dates can be compared"), at: v.location)
+                error(.checkTypeMismatch, CheckMessages.notComparable(name, facts[f].type.rawValue), at: v.location)
             }
             return CheckedValue(kind: .fact(f), type: facts[f].type == .bool ? .integer : facts[f].type, location: v.location)
         case .field(let name):
             guard let record = scope.recordFact else {
-                error(.checkUnknownField, "'field' is only meaningful inside any_record / all_records", at: v.location)
+                error(.checkUnknownField, CheckMessages.fieldOutsideRecords, at: v.location)
                 return Self.invalidValue
             }
             let fields = facts[record].fields
             guard let i = fields.firstIndex(where: { $0.name == name }) else {
-                error(.checkUnknownField, CheckMessages.unknown("field", name) + " of '\(Quote.name(facts[record].name))'", at: v.location, help: Suggest.help(for: name, in: fields.map(\.name)))
+                error(.checkUnknownField, CheckMessages.unknownField(name, of: facts[record].name), at: v.location, help: Suggest.help(for: name, in: fields.map(\.name)))
                 return Self.invalidValue
             }
             return CheckedValue(kind: .field(i), type: fields[i].type, location: v.location)
@@ -242,7 +242,7 @@ extension Checker {
             guard let f = lookupFact(name) else { return Self.invalidValue }
             scope.facts.insert(f)
             guard facts[f].type == .records else {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'sum_records' sums over a record list; '\(Quote.name(name.value))' is \(facts[f].type.rawValue)"), at: name.location)
+                error(.checkTypeMismatch, CheckMessages.sumRecordsNotRecords(name.value, facts[f].type.rawValue), at: name.location)
                 // An integer all the same, so the comparison around it reports nothing more.
                 return CheckedValue(kind: .constant(0), type: .integer, location: v.location)
             }
@@ -253,7 +253,7 @@ extension Checker {
             if let condition { c = self.condition(condition, &scope) }
             scope.recordFact = saved
             if x.type != .integer {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("'sum_records' adds integers ('of'), found \(x.type.rawValue)"), at: of.location, help: "for days between two date fields, use days_between: [{field: A}, {field: B}]")
+                error(.checkTypeMismatch, CheckMessages.sumRecordsNotInteger(x.type.rawValue), at: of.location, help: CheckMessages.sumRecordsHelp)
             }
             return CheckedValue(kind: .sumRecords(fact: f, of: x, where: c), type: .integer, location: v.location)
         case .addDays(let a, let b):
@@ -264,12 +264,12 @@ extension Checker {
             return numeric(a, b, (.date, .integer), result: .date, { .addYears($0, $1) }, "add_years")
         case .knownOr(let a, let b):
             let x = value(a, &scope), y = value(b, &scope)
-            if x.type != y.type { error(.checkTypeMismatch, CheckMessages.typeMismatch("'known_or' needs two values of one type, found \(x.type.rawValue) and \(y.type.rawValue)"), at: v.location) }
+            if x.type != y.type { error(.checkTypeMismatch, CheckMessages.knownOrTypes(x.type.rawValue, y.type.rawValue), at: v.location) }
             return CheckedValue(kind: .knownOr(x, y), type: x.type, location: v.location)
         case .ifThenElse(let c, let a, let b):
             let cond = condition(c, &scope)
             let x = value(a, &scope), y = value(b, &scope)
-            if x.type != y.type { error(.checkTypeMismatch, CheckMessages.typeMismatch("'if' needs 'then' and 'else' of one type, found \(x.type.rawValue) and \(y.type.rawValue)"), at: v.location) }
+            if x.type != y.type { error(.checkTypeMismatch, CheckMessages.ifTypes(x.type.rawValue, y.type.rawValue), at: v.location) }
             return CheckedValue(kind: .ifThenElse(cond, x, y), type: x.type, location: v.location)
         }
     }

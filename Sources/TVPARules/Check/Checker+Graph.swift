@@ -46,9 +46,9 @@ extension Checker {
     mutating func reportCycle(_ loop: [Int]) {
         let names = loop.map { ruleSyntax[$0].id.value }
         if let changed = names.first(where: { changedRules[$0] != nil }), let location = changedRules[changed] {
-            error(.checkCycle, CheckMessages.cycle(names), at: location, help: "this change to '\(Quote.name(changed))' closes the cycle (its first rule is declared at \(ruleSyntax[loop[0]].id.location))")
+            error(.checkCycle, CheckMessages.cycle(names), at: location, help: CheckMessages.cycleClosedHelp(changed, firstRule: ruleSyntax[loop[0]].id.location))
         } else {
-            error(.checkCycle, CheckMessages.cycle(names), at: ruleSyntax[loop[0]].id.location, help: "a rule cannot depend on itself, directly or through other rules")
+            error(.checkCycle, CheckMessages.cycle(names), at: ruleSyntax[loop[0]].id.location, help: CheckMessages.cycleHelp)
         }
     }
 
@@ -67,7 +67,7 @@ extension Checker {
             depth[r] = deepest + 1
             if depth[r] > Self.maximumDepth {
                 error(.checkTooDeep, CheckMessages.tooDeep(depth[r], limit: Self.maximumDepth), at: ruleSyntax[r].id.location,
-                      help: "a rule names rules that name rules… more than \(Self.maximumDepth) levels down; split it into shallower rules")
+                      help: CheckMessages.tooDeepHelp(Self.maximumDepth))
                 return
             }
         }

@@ -13,7 +13,7 @@ extension Checker {
         let r = ruleSyntax[index]
         var scope = Scope(reader: r.id.value, path: r.id.value, rule: index)
         if r.cite.isEmpty {
-            error(.checkMissingCitation, CheckMessages.missingCitation("rule '\(Quote.name(r.id.value))'"), at: r.id.location, help: "add 'cite: [\"22 U.S.C. 7102(11)\"]' with the provision it encodes")
+            error(.checkMissingCitation, CheckMessages.ruleMissingCitation(r.id.value), at: r.id.location, help: CheckMessages.ruleCitationHelp)
         }
         var versions: [VersionDecl] = []
         if r.versions.isEmpty {
@@ -28,12 +28,12 @@ extension Checker {
             versions = [VersionDecl(name: "", label: "", cite: [], from: nil, until: nil, applies: nil, when: when, unless: unless, says: nil, notes: [], unverified: nil, location: r.id.location)]
         } else {
             if r.when != nil {
-                error(.parseUnknownKey, "rule '\(Quote.name(r.id.value))' has both 'when' and 'versions'; put each version's condition in the version", at: r.id.location)
+                error(.parseUnknownKey, CheckMessages.whenAndVersions(r.id.value), at: r.id.location)
             }
             for v in r.versions {
                 let base = "\(r.id.value)/versions/\(v.name.value)"
                 if v.cite.isEmpty {
-                    error(.checkMissingCitation, CheckMessages.missingCitation("version '\(Quote.name(v.name.value))' of rule '\(Quote.name(r.id.value))'"), at: v.name.location)
+                    error(.checkMissingCitation, CheckMessages.versionMissingCitation(v.name.value, of: r.id.value), at: v.name.location)
                 }
                 scope.path = base + "/applies"
                 let applies = v.applies.map { condition($0, &scope) }
@@ -79,7 +79,7 @@ extension Checker {
             outer: for i in spans.indices {
                 for j in spans.indices where j > i {
                     if spans[i].from <= spans[j].until && spans[j].from <= spans[i].until {
-                        error(.checkVersionOverlap, CheckMessages.versionOverlap(r.id.value, spans[i].name, spans[j].name), at: spans[j].location, help: "declare 'combine: any' (the or of the versions that apply) or 'combine: latest', or make the spans meet")
+                        error(.checkVersionOverlap, CheckMessages.versionOverlap(r.id.value, spans[i].name, spans[j].name), at: spans[j].location, help: CheckMessages.versionOverlapHelp)
                         break outer
                     }
                 }
@@ -126,11 +126,11 @@ extension Checker {
             var read = reachableFacts(from: rule).union(scope.facts)
             for f in read where facts[f].isDerived { read.formUnion(facts[f].sources) }
             if let f = read.sorted().first(where: { facts[$0].subject == .familyMember }) {
-                error(.checkSubjectMismatch, CheckMessages.subjectMismatch(p.id.value, facts[f].name), at: p.rule.location, help: "give the program 'subject: family_member', or read principal facts only")
+                error(.checkSubjectMismatch, CheckMessages.subjectMismatch(p.id.value, facts[f].name), at: p.rule.location, help: CheckMessages.subjectMismatchHelp)
             }
         }
         if let m = p.members, p.subject != .familyMember {
-            error(.checkSubjectMismatch, CheckMessages.membersOnPrincipal(p.id.value), at: m.location, help: "give the program 'subject: family_member', or remove members:")
+            error(.checkSubjectMismatch, CheckMessages.membersOnPrincipal(p.id.value), at: m.location, help: CheckMessages.membersOnPrincipalHelp)
         }
         return ProgramDecl(
             id: p.id.value, title: p.title ?? p.id.value, subject: p.subject, rule: rule, cite: p.cite.map(\.value),

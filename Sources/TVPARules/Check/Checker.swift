@@ -123,11 +123,11 @@ public struct Checker {
             if let fact {
                 var values = fact.values.map(\.value)
                 if values.count > 64 {
-                    error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(name.value))' has more than 64 values"), at: name.location)
+                    error(.checkTypeMismatch, CheckMessages.tooManyValues(name.value), at: name.location)
                     values = Array(values.prefix(64))
                 }
                 if [.enum, .list].contains(fact.type.value) && values.isEmpty {
-                    error(.parseMissingKey, "fact '\(Quote.name(name.value))' of type \(fact.type.value.rawValue) needs 'values'", at: fact.type.location)
+                    error(.parseMissingKey, CheckMessages.factNeedsValues(name.value, fact.type.value.rawValue), at: fact.type.location)
                 }
                 let unknownValues: [Int] = fact.unknownValues.compactMap { v in
                     guard let i = values.firstIndex(of: v.value) else {
@@ -142,7 +142,7 @@ public struct Checker {
                 }
                 let labels = checkLabels(fact.labels, values: values, of: name.value, at: name.location)
                 if fact.type.value == .records && fields.isEmpty {
-                    error(.parseMissingKey, "fact '\(Quote.name(name.value))' of type records needs 'fields'", at: fact.type.location)
+                    error(.parseMissingKey, CheckMessages.recordsNeedFields(name.value), at: fact.type.location)
                 }
                 facts.append(FactDecl(
                     name: name.value, type: FactType(fact.type.value), values: values, labels: labels, unknownValues: unknownValues, fields: fields,
@@ -165,7 +165,7 @@ public struct Checker {
                 for other in fact.notAfter {
                     guard let j = lookupFact(other) else { continue }
                     if facts[j].type != .date || facts[i].type != .date {
-                        error(.checkTypeMismatch, CheckMessages.typeMismatch("'not_after' orders dates; '\(Quote.name(fact.name.value))' and '\(Quote.name(other.value))' must both be date facts"), at: other.location)
+                        error(.checkTypeMismatch, CheckMessages.notAfterNotDates(fact.name.value, other.value), at: other.location)
                         continue
                     }
                     facts[i].notAfter.append(j)
@@ -200,20 +200,20 @@ public struct Checker {
                 }
                 let type = FactType(p.type.value)
                 if !type.isNumeric {
-                    error(.checkTypeMismatch, CheckMessages.typeMismatch("parameters are integers or dates, not \(type.rawValue)"), at: p.type.location)
+                    error(.checkTypeMismatch, CheckMessages.parameterType(type.rawValue), at: p.type.location)
                 }
                 var values: [ParameterDecl.DatedValue] = []
                 for v in p.values.sorted(by: { $0.from.value < $1.from.value }) {
                     if v.cite.isEmpty {
-                        error(.checkMissingCitation, CheckMessages.missingCitation("the value of '\(Quote.name(p.name.value))' from \(CivilDate.format(v.from.value))"), at: v.location)
+                        error(.checkMissingCitation, CheckMessages.valueMissingCitation(p.name.value, from: v.from.value), at: v.location)
                     }
                     if type == .integer, let (_, inRange) = ValueLimits.integer(v.value.value), !inRange {
-                        error(.checkOutOfRange, CheckMessages.integerOutOfRange(v.value.value, for: "the value of '\(p.name.value)'"), at: v.value.location, help: CheckMessages.integerRangeHelp)
+                        error(.checkOutOfRange, CheckMessages.parameterOutOfRange(v.value.value, p.name.value), at: v.value.location, help: CheckMessages.integerRangeHelp)
                         continue
                     }
                     let parsed = type == .date ? CivilDate.parse(v.value.value) : Int(v.value.value)
                     guard let value = parsed else {
-                        error(.checkTypeMismatch, CheckMessages.typeMismatch("'\(Quote.name(v.value.value))' is not a valid \(type.rawValue)"), at: v.value.location)
+                        error(.checkTypeMismatch, CheckMessages.notAValid(type.rawValue, v.value.value), at: v.value.location)
                         continue
                     }
                     values.append(.init(from: v.from.value, value: value, cite: v.cite.map(\.value), unverified: v.unverified, location: v.location))
@@ -238,7 +238,7 @@ public struct Checker {
             let declared = facts[i].type
             let actual = value.type == .integer && declared == .bool ? .bool : value.type
             if actual != declared && !(declared == .bool && value.type == .integer) {
-                error(.checkTypeMismatch, CheckMessages.typeMismatch("derived fact '\(Quote.name(d.name.value))' is declared \(declared.rawValue) but computes \(value.type.rawValue)"), at: d.compute.location)
+                error(.checkTypeMismatch, CheckMessages.derivedComputes(d.name.value, declared: declared.rawValue, computes: value.type.rawValue), at: d.compute.location)
             }
             facts[i].derived = value
             facts[i].sources = Array(scope.facts).sorted()

@@ -60,7 +60,7 @@ extension NodeReader {
             let op = ComparisonOperator(rawValue: op)!
             guard let operands = sequence(body, what: "'\(op.rawValue)'") else { return nil }
             guard operands.count == 2 else {
-                report(.parseWrongShape, "'\(op.rawValue)' compares exactly two values", at: body)
+                report(.parseWrongShape, ParseMessages.comparesTwo(op.rawValue), at: body)
                 return nil
             }
             // Both sides, so an error in each is said at once.
@@ -75,7 +75,7 @@ extension NodeReader {
         if let node = values["is"] {
             if let s = scalar(node, what: "'is' value") {
                 if Self.isPlain(node) && Self.yamlBooleanWords.contains(s.value) && s.value.lowercased() != "true" && s.value.lowercased() != "false" {
-                    report(yesNoID, ParseMessages.yesNo(s.value, for: "'is'"), at: node, help: "write true or false")
+                    report(yesNoID, ParseMessages.yesNo(s.value, for: "'is'"), at: node, help: ParseMessages.yesNoHelp)
                 }
                 return .equals(s)
             }
@@ -115,7 +115,7 @@ extension NodeReader {
             let (key, keyNode, body) = pairs[0]
             func two(_ make: (ValueSyntax, ValueSyntax) -> ValueSyntax.Kind) -> ValueSyntax? {
                 guard let operands = sequence(body, what: "'\(key)'"), operands.count == 2 else {
-                    report(.parseWrongShape, "'\(key)' takes a list of two values", at: body)
+                    report(.parseWrongShape, ParseMessages.takesTwo(key), at: body)
                     return nil
                 }
                 let a = value(operands[0]), b = value(operands[1])
@@ -152,7 +152,7 @@ extension NodeReader {
                 return nil
             }
         default:
-            report(.parseWrongShape, "a value must be a name, a literal or a value form, found \(node.kindName)", at: node)
+            report(.parseWrongShape, ParseMessages.notAValue(found: node.kindName), at: node)
             return nil
         }
     }

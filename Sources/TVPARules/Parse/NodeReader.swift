@@ -157,7 +157,7 @@ struct NodeReader {
     mutating func word(_ node: SourceNode, what: @autoclosure () -> String) -> Located<String>? {
         guard let value = scalar(node, what: what()) else { return nil }
         if Self.isPlain(node) && Self.yamlBooleanWords.contains(value.value) && value.value.lowercased() != "true" && value.value.lowercased() != "false" {
-            report(yesNoID, ParseMessages.yesNo(shown(value.value), for: what()), at: node, help: "write true or false (or the enum value itself, quoted)")
+            report(yesNoID, ParseMessages.yesNo(shown(value.value), for: what()), at: node, help: ParseMessages.yesNoEnumHelp)
             return nil
         }
         return value
@@ -183,7 +183,7 @@ struct NodeReader {
         case "false": return false
         default:
             if Self.yamlBooleanWords.contains(value.value) {
-                report(yesNoID, ParseMessages.yesNo(shown(value.value), for: what()), at: node, help: "write true or false")
+                report(yesNoID, ParseMessages.yesNo(shown(value.value), for: what()), at: node, help: ParseMessages.yesNoHelp)
             } else {
                 report(shapeID, ParseMessages.expected("true or false", for: what(), found: kind(node)), at: node)
             }
@@ -209,7 +209,7 @@ struct NodeReader {
     mutating func date(_ node: SourceNode, what: @autoclosure () -> String) -> Located<Int>? {
         guard let value = scalar(node, what: what()) else { return nil }
         guard let day = CivilDate.parse(value.value) else {
-            report(dateID, ParseMessages.invalidDate(shown(value.value), for: what()), at: node, help: "dates are written YYYY-MM-DD and must exist on the calendar")
+            report(dateID, ParseMessages.invalidDate(shown(value.value), for: what()), at: node, help: ParseMessages.invalidDateHelp)
             return nil
         }
         return Located(day, value.location)

@@ -44,4 +44,10 @@ enum ParseMessages {
     }
     static func yamlSyntax(_ problem: String) -> String { "YAML syntax: \(problem)" }
     static func yesNo(_ word: String, for what: String) -> String { "'\(Quote.token(word))' in \(what) is read as a boolean by YAML 1.1 readers; this language accepts only true and false" }
+    static func comparesTwo(_ op: String) -> String { "'\(op)' compares exactly two values" }
+    static func takesTwo(_ key: String) -> String { "'\(key)' takes a list of two values" }
+    static func notAValue(found kind: String) -> String { "a value must be a name, a literal or a value form, found \(kind)" }
+    static let yesNoHelp = "write true or false"
+    static let yesNoEnumHelp = "write true or false (or the enum value itself, quoted)"
+    static let invalidDateHelp = "dates are written YYYY-MM-DD and must exist on the calendar"
 }

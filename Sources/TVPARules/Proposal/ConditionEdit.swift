@@ -20,15 +20,15 @@ enum ConditionEdit {
         var applies: ConditionSyntax?
 
         mutating func apply(_ operation: Operation, at steps: ArraySlice<String>) -> Result {
-            guard let head = steps.first else { return .failed("the path is empty") }
+            guard let head = steps.first else { return .failed(ProposalMessages.emptyPath) }
             let rest = steps.dropFirst()
             if head == "unless" && rest.isEmpty {
-                guard case .add(let c) = operation else { return .failed("name one exception: 'unless[0]'") }
+                guard case .add(let c) = operation else { return .failed(ProposalMessages.nameOneException) }
                 unless.append(c)
                 return .done
             }
             if let i = ConditionEdit.index(head, "unless") {
-                guard unless.indices.contains(i) else { return .failed("there is no \(head) (the rule has \(unless.count) exceptions)") }
+                guard unless.indices.contains(i) else { return .failed(ProposalMessages.noSuchException(head, count: unless.count)) }
                 if rest.isEmpty, case .remove = operation {
                     unless.remove(at: i)
                     return .done
@@ -36,13 +36,13 @@ enum ConditionEdit {
                 return ConditionEdit.edit(&unless[i], operation, rest, at: head)
             }
             if head == "when" || head == "applies" {
-                guard var c = head == "when" ? when : applies else { return .failed("there is no '\(Quote.name(head))' here") }
-                if rest.isEmpty, case .remove = operation { return .failed("a rule's whole '\(Quote.name(head))' cannot be removed; use replace_rule") }
+                guard var c = head == "when" ? when : applies else { return .failed(ProposalMessages.noSuchPart(head)) }
+                if rest.isEmpty, case .remove = operation { return .failed(ProposalMessages.wholePartRemoved(head)) }
                 let result = ConditionEdit.edit(&c, operation, rest, at: head)
                 if head == "when" { when = c } else { applies = c }
                 return result
             }
-            return .failed("a path starts with 'when', 'unless[i]' or 'applies', not '\(Quote.name(head))'")
+            return .failed(ProposalMessages.badFirstStep(head))
         }
 
         func path(to id: String) -> [String]? {
@@ -88,7 +88,7 @@ enum ConditionEdit {
                 case .any(let items): c.kind = .any(items + [new])
                 default: c = ConditionSyntax(kind: .all([c, new]), id: nil, location: new.location)
                 }
-            case .remove: return .failed("'\(Quote.name(where_))' cannot be removed on its own")
+            case .remove: return .failed(ProposalMessages.notRemovable(where_))
             }
             return .done
         }
@@ -99,8 +99,8 @@ enum ConditionEdit {
             let isAll = if case .all = c.kind { true } else { false }
             let name = isAll ? "all" : "any"
             if head == name && rest.isEmpty { return edit(&c, operation, [], at: here) }
-            guard let i = index(head, name) else { return .failed("'\(Quote.name(where_))' is an '\(Quote.name(name))', so the next step is '\(name)[i]', not '\(Quote.name(head))'") }
-            guard items.indices.contains(i) else { return .failed("'\(Quote.name(where_))' has \(items.count) conditions, so there is no \(head)") }
+            guard let i = index(head, name) else { return .failed(ProposalMessages.wrongStep(where_, is: name, not: head)) }
+            guard items.indices.contains(i) else { return .failed(ProposalMessages.noSuchItem(where_, count: items.count, step: head)) }
             let result: Result
             if rest.isEmpty, case .remove = operation {
                 items.remove(at: i)
@@ -123,7 +123,7 @@ enum ConditionEdit {
             c.kind = .records(every: every, fact, body)
             return result
         default:
-            return .failed("there is no '\(Quote.name(head))' under '\(Quote.name(where_))'")
+            return .failed(ProposalMessages.noStepUnder(head, where_))
         }
     }
 }

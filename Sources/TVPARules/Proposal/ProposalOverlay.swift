@@ -45,7 +45,7 @@ public struct ProposalOverlay {
         case .addRule:
             guard case .rule(var rule) = change.body else { return }
             if let (f, r) = ruleAddress(change.target.value) {
-                error(.checkDuplicateId, CheckMessages.duplicate("rule", change.target.value, first: files[f].rules[r].id.location), at: change.target.location, help: "use replace_rule to change an existing rule")
+                error(.checkDuplicateId, CheckMessages.duplicate("rule", change.target.value, first: files[f].rules[r].id.location), at: change.target.location, help: ProposalMessages.replaceRuleHelp)
                 return
             }
             addCitation(&rule.cite, at: change.location)
@@ -149,7 +149,7 @@ public struct ProposalOverlay {
             var steps = path
             if let id = address.conditionId {
                 guard let found = holder.path(to: id) else {
-                    failures.append("no condition has id '\(Quote.name(id))'")
+                    failures.append(ProposalMessages.noConditionWithId(id))
                     return
                 }
                 steps = found
@@ -161,7 +161,7 @@ public struct ProposalOverlay {
         }
         if rule.versions.isEmpty {
             if let version {
-                error(.checkUnknownVersion, "rule '\(Quote.name(rule.id.value))' has no dated versions, so no version '\(Quote.name(version.value))'", at: version.location)
+                error(.checkUnknownVersion, ProposalMessages.noDatedVersions(rule.id.value, version.value), at: version.location)
                 return
             }
             var holder = ConditionEdit.Holder(when: rule.when, unless: rule.unless, applies: nil)
@@ -188,8 +188,8 @@ public struct ProposalOverlay {
             }
         }
         guard edited > 0 else {
-            error(.proposalUnknownCondition, "\(change.verb.rawValue) '\(Quote.name(change.target.value))': \(failures.first ?? "nothing to change")", at: change.target.location,
-                help: "address a condition by its path in the rule (see `tvpa dump --stage checked`), e.g. '\(rule.id.value)/when/all[0]', or by its id: '\(rule.id.value)#some-id'")
+            error(.proposalUnknownCondition, ProposalMessages.changeFailed(change.verb.rawValue, change.target.value, failures.first ?? ProposalMessages.nothingToChange), at: change.target.location,
+                help: ProposalMessages.conditionAddressHelp(rule.id.value))
             return
         }
         addCitation(&rule.cite, at: change.location)
@@ -207,7 +207,7 @@ public struct ProposalOverlay {
         let path = address.path
         if path == ["not_applicable"], change.verb == .addCondition, case .condition(let c) = change.body {
             guard let because = change.because else {
-                error(.parseMissingKey, "adding a not_applicable entry needs 'because': why the program does not apply", at: change.location)
+                error(.parseMissingKey, ProposalMessages.notApplicableNeedsBecause, at: change.location)
                 return
             }
             program.notApplicable.append(NotApplicableSyntax(when: c, because: because, instead: nil, cite: proposal.cite + [Located(citation, change.location)]))
@@ -222,7 +222,7 @@ public struct ProposalOverlay {
                 case (.replaceCondition, .condition(let c)): operation = .replace(c)
                 case (.addCondition, .condition(let c)): operation = .add(c)
                 default:
-                    failure = "\(change.verb.rawValue) does not apply to a program's not_applicable entry"
+                    failure = ProposalMessages.verbNotForNotApplicable(change.verb.rawValue)
                     operation = .remove
                 }
                 if failure == nil, case .failed(let why) = holder.apply(operation, at: path.dropFirst()) { failure = why }
@@ -230,13 +230,13 @@ public struct ProposalOverlay {
                 if let because = change.because { program.notApplicable[i].because = because }
                 addCitation(&program.notApplicable[i].cite, at: change.location)
             } else {
-                failure = "name the entry's condition: '\(address.rule)/\(first)/when'"
+                failure = ProposalMessages.nameEntryCondition(address.rule, first)
             }
         } else {
-            failure = "program '\(Quote.name(address.rule))' has \(program.notApplicable.count) not_applicable entries; address one as '\(address.rule)/not_applicable[0]'"
+            failure = ProposalMessages.whichNotApplicable(address.rule, count: program.notApplicable.count)
         }
         if let failure {
-            error(.proposalUnknownCondition, "\(change.verb.rawValue) '\(Quote.name(change.target.value))': \(failure)", at: change.target.location)
+            error(.proposalUnknownCondition, ProposalMessages.changeFailed(change.verb.rawValue, change.target.value, failure), at: change.target.location)
             return
         }
         files[f].programs[p] = program
@@ -266,8 +266,8 @@ public struct ProposalOverlay {
 
     private mutating func existingVersion(_ name: Located<String>, of rule: RuleSyntax) -> Int? {
         if let v = rule.versions.firstIndex(where: { $0.name.value == name.value }) { return v }
-        error(.checkUnknownVersion, "rule '\(Quote.name(rule.id.value))' has no version '\(Quote.name(name.value))'", at: name.location,
-            help: Suggest.help(for: name.value, in: rule.versions.map(\.name.value)) ?? "versions: \(rule.versions.map(\.name.value).joined(separator: ", "))")
+        error(.checkUnknownVersion, ProposalMessages.noSuchVersion(rule.id.value, name.value), at: name.location,
+            help: Suggest.help(for: name.value, in: rule.versions.map(\.name.value)) ?? ProposalMessages.versionsHelp(rule.versions.map(\.name.value)))
         return nil
     }
 }

@@ -13,7 +13,7 @@ public enum ProposalParser {
         else { return (nil, reader.diagnostics.all) }
         let cite = reader.citations(head["cite"])
         if cite.isEmpty {
-            reader.report(.checkMissingCitation, "a proposal needs 'cite': who proposes it, and where", at: head["cite"]!)
+            reader.report(.checkMissingCitation, ProposalMessages.missingCitation, at: head["cite"]!)
         }
         let changes = items.compactMap { reader.change($0, proposalCite: cite) }
         let proposal = ProposalSyntax(path: source.path, title: title, description: reader.string(head["description"], what: "description"), cite: cite, changes: changes)
@@ -27,14 +27,14 @@ extension NodeReader {
         let verbs = ChangeSyntax.Verb.allCases.filter { f[$0.rawValue] != nil }
         guard verbs.count == 1, let verb = verbs.first else {
             report(
-                .parseMissingKey, verbs.isEmpty ? "a change needs one of: \(ChangeSyntax.Verb.allCases.map(\.rawValue).joined(separator: ", "))" : "a change has one verb, not \(verbs.map(\.rawValue).joined(separator: " and "))",
+                .parseMissingKey, verbs.isEmpty ? ProposalMessages.noVerb(ChangeSyntax.Verb.allCases.map(\.rawValue)) : ProposalMessages.severalVerbs(verbs.map(\.rawValue)),
                 at: node)
             return nil
         }
         guard let target = scalar(f[verb.rawValue]!, what: verb.rawValue) else { return nil }
         func need(_ key: String) -> SourceNode? {
             if let n = f[key] { return n }
-            report(.parseMissingKey, ParseMessages.missingKey(key, in: "\(verb.rawValue) \(Quote.name(target.value))"), at: node)
+            report(.parseMissingKey, ParseMessages.missingKey(key, in: ProposalMessages.change(verb.rawValue, target.value)), at: node)
             return nil
         }
         let version = f["version"].flatMap { scalar($0, what: "version") }
@@ -64,14 +64,14 @@ extension NodeReader {
                 let cite = f["cite"].map { citations($0) } ?? proposalCite
                 body = .parameterValues([ParameterValueSyntax(from: Located(ChangeSyntax.everyDate, value.location), value: value, cite: cite, unverified: nil, location: value.location)])
             } else {
-                report(.parseMissingKey, "set_parameter needs 'value' (in force on every date) or dated 'values'", at: node)
+                report(.parseMissingKey, ProposalMessages.setParameterNeedsValue, at: node)
                 return nil
             }
         case .removeCondition:
             break
         case .rewordRule:
             if f["title"] == nil && f["says"] == nil {
-                report(.parseMissingKey, "reword_rule needs 'title' or 'says'", at: node)
+                report(.parseMissingKey, ProposalMessages.rewordNeedsText, at: node)
                 return nil
             }
         }

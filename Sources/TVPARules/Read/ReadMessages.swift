@@ -7,6 +7,7 @@ enum ReadMessages {
     static let escapedByteOrderMark = "a byte-order mark (U+FEFF) written as an escape: it is invisible, and readers disagree about it"
     static let escapedByteOrderMarkHelp = "delete the escape"
     static let noSuchFile = "no such file or directory"
+    static let noRuleFiles = "no rule files (*.yaml) found"
     static let notARegularFile = "not a regular file (a device, a pipe or a socket): it is not read"
     static let notUTF8 = "this text is not UTF-8: the byte here does not begin or continue a UTF-8 character"
     static let notUTF8Help = "save the file as UTF-8 (a spreadsheet or editor offers it under \"encoding\"); nothing is guessed from other encodings"

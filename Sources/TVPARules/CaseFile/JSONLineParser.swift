@@ -35,14 +35,9 @@ struct JSONLineParser {
 
     /// The line's value as a node (marked as on line 1: the reader adds the line), or the
     /// diagnostic for the first problem. `text` is valid UTF-8 and holds no byte-order mark.
-    static func parse(_ text: String, path: String, line: Int, redact: Bool, privateKeys: Set<String> = []) -> Result<SourceNode, Failure> {
-        var tables = KeyTables()
-        return parse(text, path: path, line: line, redact: redact, privateKeys: privateKeys, keyTables: &tables)
-    }
-
-    /// The same, reusing the key tables of the lines read before (`CaseLoader.Scratch` keeps
-    /// them): a case's facts object has dozens of keys, and growing a fresh table for each
-    /// line cost a tenth of reading it.
+    /// The key tables of the lines read before are reused (`CaseLoader.Scratch` keeps them):
+    /// a case's facts object has dozens of keys, and growing a fresh table for each line cost
+    /// a tenth of reading it.
     static func parse(_ text: String, path: String, line: Int, redact: Bool, privateKeys: Set<String>, keyTables: inout KeyTables) -> Result<SourceNode, Failure> {
         var text = text
         return text.withUTF8 { buffer in

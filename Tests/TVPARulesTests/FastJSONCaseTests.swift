@@ -137,6 +137,12 @@ struct FastJSONCaseTests {
         ("declined principal fact on a member", "{\(base),\"family_members\":[{\"id\":\"kid\",\"declined\":[\"date_of_birth\"]}]}"),
         ("declined as a word, not a list", "{\(base),\"declined\":\"hardship_factors\"}"),
         ("declined holding a number", "{\(base),\"declined\":[5]}"),
+        // The byte-level reader leaves keys and words unchecked: a name with an escape or a
+        // non-ASCII character can match nothing, so it must still give up on these.
+        ("escaped quote ending a key", "{\(base),\"facts\":{\"is_us_citizen_or_lpr\\\"\":true}}"),
+        ("backslash ending an enum value", "{\(base),\"facts\":{\"current_location\":\"abroad\\\\\"}}"),
+        ("non-ASCII character in a key", "{\(base),\"facts\":{\"is_us_citizen_or_lpr\u{212A}\":true}}"),
+        ("escaped character in a member id", "{\(base),\"family_members\":[{\"id\":\"a\\\"b\"}]}"),
     ]
 
     /// Odd lines that are not JSON, and are YAML: the YAML reader would take them.

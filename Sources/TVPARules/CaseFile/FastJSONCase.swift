@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one JSON Lines case straight into a `CaseFile`, byte by byte, for the common case of
 /// a well-formed line. It is a shortcut, never a second judge: what it accepts is strict JSON
 /// (a subset of what `JSONLineParser` accepts), and at anything it is not sure of — a syntax
@@ -213,14 +215,20 @@ struct FastJSONCase {
             if subject == .principal { locations.append(FactPlaces.Entry(slot: Int32(slot), line: Int32(line), column: Int32(column(keyStart)))) }
             if try null() { continue }
             let type = vocabulary.facts[slot].type
-            let value = try readValue(type, values: vocabulary.facts[slot].values, fields: vocabulary.facts[slot].fields, bounds: vocabulary.facts[slot].bounds)
+            let value: FactValue
+            switch type {
+            // The common kinds read here, without handing the fact's value and field lists on
+            // (each hand-over was a retain and a release).
+            case .bool, .date, .text, .reference: value = try readValue(type, values: 0..<0, fields: [])
+            default: value = try readValue(type, values: vocabulary.facts[slot].values, fields: vocabulary.facts[slot].fields, bounds: vocabulary.facts[slot].bounds)
+            }
             if type == .reference, case .text(let t) = value { references.append(t) }
             values[slot] = value
         } while try next(UInt8(ascii: "}"))
     }
 
     /// A value; an integer outside `bounds` gives up, for the YAML path to say so.
-    mutating func readValue(_ type: FactType, values: [[UInt8]], fields: [JSONCaseVocabulary.Field], bounds: ClosedRange<Int> = ValueLimits.integers) throws(Unsure) -> FactValue {
+    mutating func readValue(_ type: FactType, values: Range<Int>, fields: [JSONCaseVocabulary.Field], bounds: ClosedRange<Int> = ValueLimits.integers) throws(Unsure) -> FactValue {
         switch type {
         case .bool:
             let word = try plain()
@@ -234,7 +242,7 @@ struct FastJSONCase {
         case .date:
             return .number(try date())
         case .enumeration:
-            guard let index = JSONCaseVocabulary.index(of: try string(), in: values) else { throw Unsure() }
+            guard let index = vocabulary.values.index(of: try string(), in: values) else { throw Unsure() }
             return .choice(index)
         case .list:
             var bits: UInt64 = 0
@@ -242,7 +250,7 @@ struct FastJSONCase {
             if !closes(UInt8(ascii: "]")) {
                 repeat {
                     // A value given twice is an error (`case.duplicate-value`).
-                    guard let index = JSONCaseVocabulary.index(of: try string(), in: values), bits & (1 << UInt64(index)) == 0 else { throw Unsure() }
+                    guard let index = vocabulary.values.index(of: try string(), in: values), bits & (1 << UInt64(index)) == 0 else { throw Unsure() }
                     bits |= 1 << UInt64(index)
                 } while try next(UInt8(ascii: "]"))
             }
@@ -323,37 +331,58 @@ struct FastJSONCase {
         throw Unsure()
     }
 
-    /// An ASCII key and its colon; where it begins is left in `keyStart`, its hash in `keyHash`.
+    /// The offset of the next `"` at or after `from`, eight bytes at a time.
+    @inline(__always) func quote(from: Int) -> Int? {
+        let p = bytes.baseAddress!, n = bytes.count
+        var k = from
+        while k + 8 <= n {
+            // A zero byte of `w ^ """""""""` is a quote; the lowest flag is the first one.
+            let x = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self) ^ 0x2222_2222_2222_2222
+            let zero = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+            if zero != 0 { return k + zero.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        while k < n {
+            if p[k] == UInt8(ascii: "\"") { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A key and its colon; where it begins is left in `keyStart`, its hash in `keyHash`.
     /// The colon must follow the key at once: libyaml forgets a key whose colon is over 1024
     /// characters on.
+    ///
+    /// Its bytes are not checked here: every key is looked up among names the vocabulary holds
+    /// (fact, field, envelope and program names, printable ASCII with no backslash: `usable`),
+    /// so a key with an escape, a control character or a non-ASCII byte matches none, and the
+    /// reader gives up there.
     mutating func key() throws(Unsure) -> Bytes.SubSequence {
         skipSpaces()
         keyStart = i
         guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw Unsure() }
-        i += 1
-        let start = i
-        var h = JSONCaseVocabulary.hashSeed
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") { break }
-            guard b >= 0x20, b < 0x7F, b != UInt8(ascii: "\\") else { throw Unsure() }
-            h = JSONCaseVocabulary.hash(h, b)
-            i += 1
-        }
-        let end = i
+        let start = i + 1
+        guard let end = quote(from: start) else { throw Unsure() }
+        i = end
         guard i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: ":") else { throw Unsure() }
         i += 2
-        keyHash = JSONCaseVocabulary.finish(h)
+        keyHash = JSONCaseVocabulary.hash(bytes.baseAddress! + start, end - start)
         return bytes[start..<end]
     }
 
-    /// A double-quoted string with no escapes: ASCII words only (keys, ids, values), unless
-    /// `anyText`.
+    /// A double-quoted string with no escapes: a word (a key, id, date or value, which the
+    /// caller matches against what it may be, so its bytes need no check here: see `key()`),
+    /// or with `anyText` free text of printable characters.
     mutating func string(anyText: Bool = false) throws(Unsure) -> Bytes.SubSequence {
         skipSpaces()
         guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw Unsure() }
         i += 1
         let start = i
+        if !anyText {
+            guard let end = quote(from: start) else { throw Unsure() }
+            i = end + 1
+            return bytes[start..<end]
+        }
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
@@ -365,7 +394,6 @@ struct FastJSONCase {
                 guard b >= 0x20, b != UInt8(ascii: "\\"), b != 0x7F else { throw Unsure() }
                 i += 1
             } else {
-                guard anyText else { throw Unsure() }
                 try skipCharacter()
             }
         }

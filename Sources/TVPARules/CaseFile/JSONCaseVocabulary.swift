@@ -1,13 +1,16 @@
+import Foundation
+
 /// A program's case vocabulary as UTF-8 bytes, built once per loader, so the JSON Lines reader
 /// matches fact names, field names, enum values and program ids without making a `String`.
-/// A vocabulary with any non-ASCII name, value or program id is not `usable`: the case reader's
-/// `String` comparisons follow Unicode canonical equivalence, which bytes do not.
+/// A vocabulary with any name, value or program id that is not printable ASCII (or holds a quote
+/// or a backslash) is not `usable`: the case reader's `String` comparisons follow Unicode
+/// canonical equivalence, which bytes do not, and the reader leaves keys unchecked.
 struct JSONCaseVocabulary: Sendable {
     struct Fact: Sendable {
         var type: FactType
         var subject: SubjectName
-        /// Enum or list values, in declared order.
-        var values: [[UInt8]]
+        /// Enum or list values, in declared order: a range of the vocabulary's `values`.
+        var values: Range<Int>
         var fields: [Field]
         /// An integer fact's `min:` / `max:` (else the language's bounds).
         var bounds: ClosedRange<Int> = ValueLimits.integers
@@ -16,12 +19,14 @@ struct JSONCaseVocabulary: Sendable {
     struct Field: Sendable {
         var name: [UInt8]
         var type: FactType
-        var values: [[UInt8]]
+        var values: Range<Int>
         /// Some rule reads it: a record that leaves it out gets a warning, from the strict path.
         var read = false
     }
 
     var facts: [Fact] = []
+    /// Every enum and list value of every fact and field, end to end.
+    private(set) var values = WordList()
     /// Open addressing over the names: slot + 1, or 0 for an empty entry.
     private var table: [Int32] = []
     private var names: [[UInt8]] = []
@@ -35,27 +40,31 @@ struct JSONCaseVocabulary: Sendable {
     /// Program ids that may be expected, by subject.
     var principalPrograms: [[UInt8]] = []
     var memberPrograms: [[UInt8]] = []
-    /// Every name, value and program id is ASCII.
+    /// Every name, value and program id is printable ASCII, with no quote or backslash.
     private(set) var usable = true
 
     init(program: Program) {
         let decls = program.legend.facts
         names = decls.map { Array($0.name.utf8) }
+        var valueList = WordList()
         facts = decls.indices.map { slot in
             let decl = decls[slot]
             let read = program.facts[slot].readFields
             return Fact(
-                type: decl.type, subject: decl.subject, values: decl.values.map { Array($0.utf8) },
+                type: decl.type, subject: decl.subject, values: valueList.append(decl.values.map { Array($0.utf8) }),
                 fields: decl.fields.enumerated().map { f, field in
-                    Field(name: Array(field.name.utf8), type: field.type, values: field.values.map { Array($0.utf8) }, read: f < 64 && read & (1 << UInt64(f)) != 0)
+                    Field(name: Array(field.name.utf8), type: field.type, values: valueList.append(field.values.map { Array($0.utf8) }), read: f < 64 && read & (1 << UInt64(f)) != 0)
                 }, bounds: decl.bounds ?? ValueLimits.integers)
         }
+        values = valueList
         memberSlots = decls.indices.filter { decls[$0].subject == .familyMember }
         referenceSlots = decls.indices.filter { decls[$0].type == .reference }
         principalPrograms = program.programs.filter { $0.subject == .principal }.map { Array($0.id.utf8) }
         memberPrograms = program.programs.filter { $0.subject == .familyMember }.map { Array($0.id.utf8) }
-        let words = names + facts.flatMap { $0.values + $0.fields.flatMap { [$0.name] + $0.values } } + principalPrograms + memberPrograms
-        usable = words.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
+        let words = names + values.all + facts.flatMap { $0.fields.map(\.name) } + principalPrograms + memberPrograms
+        // Printable ASCII with no quote or backslash: the byte-level reader leaves keys and words
+        // unchecked because a key with anything else can match none of these.
+        usable = words.allSatisfy { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") } }
         nameBytes = names.flatMap { $0 }
         nameStarts = names.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         var size = 16
@@ -87,13 +96,30 @@ struct JSONCaseVocabulary: Sendable {
         }
     }
 
-    /// FNV-1a, a byte at a time, so the reader hashes a key as it scans it.
-    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) static func hash(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    @inline(__always) static func finish(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 1) }
+    /// A name's hash: its length and its first and last eight bytes (fewer, for a shorter
+    /// name), mixed. Fact names differ early or late, and the table's probe compares the bytes
+    /// anyway, so reading two words replaces a multiply for every byte of every key.
+    @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var head: UInt64 = 0, tail: UInt64 = 0
+        if count >= 8 {
+            head = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            tail = UnsafeRawPointer(p + count - 8).loadUnaligned(as: UInt64.self)
+        } else {
+            for k in 0..<count { head = head << 8 | UInt64(p[k]) }
+        }
+        var h = (head ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        h ^= (tail &+ UInt64(count)) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h >> 1)
+    }
 
-    static func hash(_ bytes: some Sequence<UInt8>) -> Int {
-        finish(bytes.reduce(hashSeed, hash))
+    static func hash(_ name: UnsafeBufferPointer<UInt8>.SubSequence) -> Int {
+        guard !name.isEmpty else { return hash(UnsafePointer(bitPattern: 1)!, 0) }
+        return hash(name.base.baseAddress! + name.startIndex, name.count)
+    }
+
+    static func hash(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { hash($0[...]) }
     }
 
     @inline(__always) static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
@@ -110,5 +136,36 @@ struct JSONCaseVocabulary: Sendable {
     /// The index of the first of `words` equal to these bytes.
     static func index(of name: UnsafeBufferPointer<UInt8>.SubSequence, in words: [[UInt8]]) -> Int? {
         words.firstIndex { equal(name, $0) }
+    }
+}
+
+/// Words end to end, found without an array per word (looking through an array of arrays cost a
+/// retain and a release for each word compared).
+struct WordList: Sendable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+
+    /// Adds the words; their indices.
+    mutating func append(_ words: [[UInt8]]) -> Range<Int> {
+        let first = starts.count - 1
+        for word in words {
+            bytes += word
+            starts.append(bytes.count)
+        }
+        return first..<(starts.count - 1)
+    }
+
+    var all: [[UInt8]] { (0..<(starts.count - 1)).map { Array(bytes[starts[$0]..<starts[$0 + 1]]) } }
+
+    /// Where these bytes are among the words in `range`, counted from its start.
+    func index(of name: UnsafeBufferPointer<UInt8>.SubSequence, in range: Range<Int>) -> Int? {
+        starts.withUnsafeBufferPointer { starts in
+            bytes.withUnsafeBufferPointer { bytes in
+                for k in range where starts[k + 1] - starts[k] == name.count {
+                    if name.isEmpty || memcmp(name.base.baseAddress! + name.startIndex, bytes.baseAddress! + starts[k], name.count) == 0 { return k - range.lowerBound }
+                }
+                return nil
+            }
+        }
     }
 }

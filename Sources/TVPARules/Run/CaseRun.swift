@@ -93,7 +93,9 @@ public struct CaseRun: Sendable {
         // here, where results come in corpus order.
         var pseudonyms = Pseudonyms()
         let selected = program.programs.indices.filter { options.programs?.contains(program.programs[$0].id) ?? true }
-        OrderedPipeline<[CaseInput], [(CaseInput, CaseFile?, CaseReport?, BulkCase?, [Diagnostic])]>().run(
+        // A worker hands back the case's id, not the case: the case is freed on the thread that
+        // built it (freeing it on the consuming thread made the two contend for the allocator).
+        OrderedPipeline<[CaseInput], [(CaseInput, String?, CaseReport?, BulkCase?, [Diagnostic])]>().run(
             workers: workers, inFlight: workers * 4,
             makeState: { (CaseLoader(program: program, today: options.today, redact: options.redact), Evaluator(program: program)) },
             work: { state, batch in
@@ -102,9 +104,9 @@ public struct CaseRun: Sendable {
                     guard let f = file else { return (input, nil, nil, nil, diagnostics) }
                     let date = f.decisionDate(override: options.asOf, today: options.today)
                     if options.bulk {
-                        return (input, f, nil, BulkCase.decide(f, programs: selected, decisionDate: date, redact: options.redact, with: &state.1), diagnostics)
+                        return (input, f.id, nil, BulkCase.decide(f, programs: selected, decisionDate: date, redact: options.redact, with: &state.1), diagnostics)
                     }
-                    return (input, f, explainer.report(f, program: program, decisionDate: date, programs: options.programs), nil, diagnostics)
+                    return (input, f.id, explainer.report(f, program: program, decisionDate: date, programs: options.programs), nil, diagnostics)
                 }
             },
             produce: {
@@ -113,7 +115,7 @@ public struct CaseRun: Sendable {
             },
             consume: { batch in
                 readErrors()
-                for (input, file, report, bulk, loaded) in batch {
+                for (input, caseId, report, bulk, loaded) in batch {
                     var diagnostics = loaded
                     let place: String
                     if case .yaml = input.format { place = input.path } else { place = "\(input.path):\(input.line)" }
@@ -124,10 +126,10 @@ public struct CaseRun: Sendable {
                         }
                         diagnostics.removeAll { $0.location.line == header.line && !said.insert($0).inserted }
                     }
-                    if let f = file, let first = seen[f.id] {
-                        diagnostics.append(Diagnostic(.caseInvalidId, CaseMessages.duplicateCaseId(options.redact ? Redaction.withheld : f.id, first: firstPlace(first)), at: SourceLocation(file: input.path, line: input.line, column: 1), severity: .warning))
+                    if let caseId, let first = seen[caseId] {
+                        diagnostics.append(Diagnostic(.caseInvalidId, CaseMessages.duplicateCaseId(options.redact ? Redaction.withheld : caseId, first: firstPlace(first)), at: SourceLocation(file: input.path, line: input.line, column: 1), severity: .warning))
                     }
-                    if let f = file { seen[f.id] = packedPlace(input) }
+                    if let caseId { seen[caseId] = packedPlace(input) }
                     let name = options.redact && (report != nil || bulk != nil) ? pseudonyms.next() : ""
                     let shown = options.redact ? report.map { $0.pseudonymized(as: name) } : report
                     let shownBulk = options.redact ? bulk.map { $0.pseudonymized(as: name) } : bulk

@@ -28,7 +28,7 @@ extension Checker {
             versions = [VersionDecl(name: "", label: "", cite: [], from: nil, until: nil, applies: nil, when: when, unless: unless, says: nil, notes: [], unverified: nil, location: r.id.location)]
         } else {
             if r.when != nil {
-                error(.parseUnknownKey, CheckMessages.whenAndVersions(r.id.value), at: r.id.location)
+                error(.checkConflictingKeys, CheckMessages.whenAndVersions(r.id.value), at: r.id.location)
             }
             for v in r.versions {
                 let base = "\(r.id.value)/versions/\(v.name.value)"

@@ -127,7 +127,7 @@ public struct Checker {
                     values = Array(values.prefix(64))
                 }
                 if [.enum, .list].contains(fact.type.value) && values.isEmpty {
-                    error(.parseMissingKey, CheckMessages.factNeedsValues(name.value, fact.type.value.rawValue), at: fact.type.location)
+                    error(.checkIncompleteFact, CheckMessages.factNeedsValues(name.value, fact.type.value.rawValue), at: fact.type.location)
                 }
                 let unknownValues: [Int] = fact.unknownValues.compactMap { v in
                     guard let i = values.firstIndex(of: v.value) else {
@@ -142,7 +142,7 @@ public struct Checker {
                 }
                 let labels = checkLabels(fact.labels, values: values, of: name.value, at: name.location)
                 if fact.type.value == .records && fields.isEmpty {
-                    error(.parseMissingKey, CheckMessages.recordsNeedFields(name.value), at: fact.type.location)
+                    error(.checkIncompleteFact, CheckMessages.recordsNeedFields(name.value), at: fact.type.location)
                 }
                 facts.append(FactDecl(
                     name: name.value, type: FactType(fact.type.value), values: values, labels: labels, unknownValues: unknownValues, fields: fields,

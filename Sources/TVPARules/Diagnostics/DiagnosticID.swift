@@ -53,8 +53,13 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Codable {
     case caseUnknownValue = "case.unknown-value"
     case caseYamlSyntax = "case.yaml-syntax"
     case caseYesNoBoolean = "case.yes-no-boolean"
+    /// A rule that gives both `when:` and `versions:` (each version carries its own condition).
+    case checkConflictingKeys = "check.conflicting-keys"
     case checkCycle = "check.cycle"
     case checkDuplicateId = "check.duplicate-id"
+    /// A fact whose type needs a part it lacks: an enum or list without `values:`, records
+    /// without `fields:`.
+    case checkIncompleteFact = "check.incomplete-fact"
     case checkMissingCitation = "check.missing-citation"
     case checkMissingLabel = "check.missing-label"
     /// The count that ends a rule file's or a proposal's check diagnostics past a hundred.

@@ -206,10 +206,8 @@ public struct ProposalOverlay {
         var failure: String?
         let path = address.path
         if path == ["not_applicable"], change.verb == .addCondition, case .condition(let c) = change.body {
-            guard let because = change.because else {
-                error(.parseMissingKey, ProposalMessages.notApplicableNeedsBecause, at: change.location)
-                return
-            }
+            // The parser refuses such a change without `because:` (a missing key is its to find).
+            guard let because = change.because else { return }
             program.notApplicable.append(NotApplicableSyntax(when: c, because: because, instead: nil, cite: proposal.cite + [Located(citation, change.location)]))
         } else if let first = path.first, let i = ConditionEdit.index(first, "not_applicable"), program.notApplicable.indices.contains(i) {
             if path.count == 1, change.verb == .removeCondition {

@@ -54,6 +54,11 @@ extension NodeReader {
             body = .fact(fact)
         case .replaceCondition, .addCondition, .addException:
             guard let with = need("with"), let c = condition(with) else { return nil }
+            // A program's new `not_applicable` entry is explained by the change's `because:`.
+            if verb == .addCondition, ConditionAddress(target).path == ["not_applicable"], f["because"] == nil {
+                report(.parseMissingKey, ProposalMessages.notApplicableNeedsBecause, at: node)
+                return nil
+            }
             body = .condition(c)
         case .setParameter:
             if let n = f["values"] {

@@ -12,8 +12,8 @@ import TVPARules
 struct Workbench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tvpa-workbench",
-        abstract: "A local web page for trying scenarios and checking cases: listens on 127.0.0.1 only, behind a random token.",
-        discussion: "Prints the address to open (with the token). Nothing is stored anywhere but the --save-to folder, and nothing is kept after the server stops.")
+        abstract: WorkbenchMessages.Options.abstract,
+        discussion: WorkbenchMessages.Options.discussion)
 
     @Argument(help: WorkbenchMessages.Options.folders)
     var folders: [String] = []

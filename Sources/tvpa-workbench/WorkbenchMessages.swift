@@ -30,8 +30,10 @@ enum WorkbenchMessages {
     static func subject(_ subject: String) -> String { subject == "principal" ? "the principal" : "family member \(subject)" }
     static let badRequest = "The request could not be read."
 
-    /// The workbench's options, as `--help` shows them.
+    /// The workbench's abstract and options, as `--help` shows them.
     enum Options {
+        static let abstract = "A local web page for trying scenarios and checking cases: listens on 127.0.0.1 only, behind a random token."
+        static let discussion = "Prints the address to open (with the token). Nothing is stored anywhere but the --save-to folder, and nothing is kept after the server stops."
         static let folders: ArgumentHelp = "Folders of case files to list beside the built-in scenarios."
         static let port: ArgumentHelp = "The port to listen on (default: a free one)."
         static let open: ArgumentHelp = "Open the page in the default browser (xdg-open); otherwise nothing is opened."

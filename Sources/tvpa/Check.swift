@@ -22,7 +22,7 @@ extension ExplainView: ExpressibleByArgument {}
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Decide every program for case files and explain each decision.")
+        commandName: "check", abstract: CLIMessages.Check.abstract)
 
     @Argument(help: CLIMessages.Check.cases)
     var cases: [String]

@@ -5,8 +5,8 @@ import TVPARules
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
-        abstract: "Print a stage of the rule compiler: the syntax trees, the checked rule set, or the compiled program.",
-        discussion: "`--stage image` writes the built-in rules' compiled image (binary, to a file or pipe; scripts/compile-rules uses it).")
+        abstract: CLIMessages.Dump.abstract,
+        discussion: CLIMessages.Dump.discussion)
 
     enum Stage: String, ExpressibleByArgument, CaseIterable { case syntax, checked, compiled, image }
 
@@ -44,7 +44,7 @@ struct Dump: ParsableCommand {
 
 struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "facts", abstract: "List the case-file vocabulary: each fact's type, question, values and the rules that read it.")
+        commandName: "facts", abstract: CLIMessages.Facts.abstract)
 
     @Flag(help: CLIMessages.Facts.jsonSchema)
     var jsonSchema = false

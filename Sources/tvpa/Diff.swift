@@ -9,12 +9,8 @@ enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Evaluate a corpus under two versions of the law and report whose outcome changes, and why.",
-        discussion: """
-            Compare the rules with a proposal applied (--proposal), with another rules folder \
-            (--against), or on two decision dates (--as-of A --vs-as-of B). Cases: YAML files, \
-            JSON Lines (.jsonl) or CSV (.csv), as files or folders.
-            """)
+        abstract: CLIMessages.Diff.abstract,
+        discussion: CLIMessages.Diff.discussion)
 
     @Argument(help: CLIMessages.Diff.cases)
     var cases: [String] = ["Cases"]

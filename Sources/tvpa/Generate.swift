@@ -4,7 +4,7 @@ import TVPARules
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate", abstract: "Write reproducible, valid synthetic case files (YAML files in a folder, JSON Lines, or CSV without records and family members).")
+        commandName: "generate", abstract: CLIMessages.Generate.abstract)
 
     @Option(help: CLIMessages.Generate.count)
     var count: Int = 100
@@ -45,7 +45,7 @@ struct Generate: ParsableCommand {
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure compile time, evaluations per second (with and without explanations) and peak memory on a generated corpus. Build with -c release.")
+        commandName: "bench", abstract: CLIMessages.Bench.abstract)
 
     @Option(help: CLIMessages.Bench.cases)
     var cases: Int = 2000

@@ -7,7 +7,7 @@ import TVPARules
 struct InterviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
-        abstract: "Ask the questions that settle the most decisions, one at a time, and write the case file as the answers come.")
+        abstract: CLIMessages.Interview.abstract)
 
     @Argument(help: CLIMessages.Interview.caseFile)
     var caseFile: String?

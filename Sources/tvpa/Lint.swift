@@ -3,7 +3,7 @@ import TVPARules
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lint", abstract: "Compile the rules (and each proposal given, applied to them) and report every error and warning, sorted, with file:line:column.")
+        commandName: "lint", abstract: CLIMessages.Lint.abstract)
 
     @Argument(help: CLIMessages.Lint.rulesDirectory)
     var rulesDirectory: String?

@@ -5,7 +5,7 @@ import TVPARules
 struct TVPA: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tvpa",
-        abstract: "Decision support for U.S. anti-trafficking protections (not legal advice).",
+        abstract: CLIMessages.TVPA.abstract,
         subcommands: [Check.self, InterviewCommand.self, Test.self, Diff.self, Lint.self, Facts.self, Dump.self, Generate.self, Bench.self]
     )
 

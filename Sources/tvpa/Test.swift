@@ -4,7 +4,7 @@ import TVPARules
 
 struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "test", abstract: "Check every case file's `expect:` against the rules; ends with 'N passed, N failed'.")
+        commandName: "test", abstract: CLIMessages.Test.abstract)
 
     @Argument(help: CLIMessages.Test.paths)
     var paths: [String] = ["Cases"]

@@ -5,7 +5,7 @@ import Testing
 /// stage (`CheckMessages`, `ParseMessages`, `CLIMessages`, …), never text written where the
 /// diagnostic is made. This scans the sources line by line, so it is a tripwire, not a proof:
 /// a string literal handed straight to `Diagnostic(`, `report(`, `error(` or `warning(` (as
-/// the message, first or after the id), or to a `help:` argument, fails the test with its
+/// the message, first or after the id), or to a `help:`, `abstract:` or `discussion:` argument, fails the test with its
 /// file and line. Comments (`//`, `///`) are skipped.
 @Suite("Messages come from catalogues")
 struct CatalogueTests {
@@ -17,8 +17,8 @@ struct CatalogueTests {
     /// argument, or the one after an id (`.checkCycle`, `yesNoID`).
     static let literalMessage = try! NSRegularExpression(
         pattern: #"\b(Diagnostic|report|error|warning)\(\s*(\.?[A-Za-z_][A-Za-z0-9_.]*\s*,\s*)?#*""#)
-    /// A `help:` argument given a literal.
-    static let literalHelp = try! NSRegularExpression(pattern: #"\bhelp:\s*#*""#)
+    /// A `help:` argument given a literal, or a command's `abstract:` or `discussion:`.
+    static let literalHelp = try! NSRegularExpression(pattern: #"\b(help|abstract|discussion):\s*#*""#)
 
     static func offences(in text: String) -> [Int] {
         var lines: [Int] = []
@@ -40,6 +40,9 @@ struct CatalogueTests {
         #expect(Self.offences(in: #"report(yesNoID, ParseMessages.yesNo(x, for: y), at: node, help: "write true or false")"#) == [1])
         #expect(Self.offences(in: #"Output.error("warning: a debug build")"#) == [1])
         #expect(Self.offences(in: #"@Option(help: "How many cases.")"#) == [1])
+        #expect(Self.offences(in: #"CommandConfiguration(commandName: "check", abstract: "Decide.")"#) == [1])
+        #expect(Self.offences(in: #"    discussion: """"#) == [1])
+        #expect(Self.offences(in: #"CommandConfiguration(commandName: "check", abstract: CLIMessages.Check.abstract)"#) == [])
         #expect(Self.offences(in: #"Diagnostic(.readUnreadable, "no rule files (*.yaml) found", at: l)"#) == [1])
         #expect(Self.offences(in: #"error(.checkCycle, CheckMessages.cycle(names), at: l, help: CheckMessages.selfCycleHelp)"#) == [])
         #expect(Self.offences(in: #"/// report(.x, "in a doc comment", at: l)"#) == [])

@@ -29,10 +29,8 @@ struct JSONCaseVocabulary: Sendable {
     private(set) var values = WordList()
     /// Open addressing over the names: slot + 1, or 0 for an empty entry.
     private var table: [Int32] = []
-    private var names: [[UInt8]] = []
-    /// The names end to end, and where each begins (one past the last: the end).
-    private var nameBytes: [UInt8] = []
-    private var nameStarts: [Int] = []
+    /// The fact names, by slot.
+    private var names = WordList()
     /// The family-member slots, which a member's own values overlay on the principal's.
     var memberSlots: [Int] = []
     /// The slots of member references (`type: reference`).
@@ -45,7 +43,8 @@ struct JSONCaseVocabulary: Sendable {
 
     init(program: Program) {
         let decls = program.legend.facts
-        names = decls.map { Array($0.name.utf8) }
+        let nameWords = decls.map { Array($0.name.utf8) }
+        _ = names.append(nameWords)
         var valueList = WordList()
         facts = decls.indices.map { slot in
             let decl = decls[slot]
@@ -61,16 +60,14 @@ struct JSONCaseVocabulary: Sendable {
         referenceSlots = decls.indices.filter { decls[$0].type == .reference }
         principalPrograms = program.programs.filter { $0.subject == .principal }.map { Array($0.id.utf8) }
         memberPrograms = program.programs.filter { $0.subject == .familyMember }.map { Array($0.id.utf8) }
-        let words = names + values.all + facts.flatMap { $0.fields.map(\.name) } + principalPrograms + memberPrograms
+        let words = nameWords + values.all + facts.flatMap { $0.fields.map(\.name) } + principalPrograms + memberPrograms
         // Printable ASCII with no quote or backslash: the byte-level reader leaves keys and words
         // unchecked because a key with anything else can match none of these.
         usable = words.allSatisfy { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") } }
-        nameBytes = names.flatMap { $0 }
-        nameStarts = names.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         var size = 16
         while size < decls.count * 4 { size <<= 1 }
         table = Array(repeating: 0, count: size)
-        for (slot, name) in names.enumerated() {
+        for (slot, name) in nameWords.enumerated() {
             var h = Self.hash(name) & (size - 1)
             while table[h] != 0 { h = (h + 1) & (size - 1) }
             table[h] = Int32(slot + 1)
@@ -82,16 +79,11 @@ struct JSONCaseVocabulary: Sendable {
         let mask = table.count - 1
         var h = hash & mask
         return table.withUnsafeBufferPointer { table in
-            nameStarts.withUnsafeBufferPointer { starts in
-                nameBytes.withUnsafeBufferPointer { bytes in
-                    while true {
-                        let entry = Int(table[h])
-                        if entry == 0 { return nil }
-                        let start = starts[entry - 1], end = starts[entry]
-                        if end - start == name.count && Self.same(name.base.baseAddress! + name.startIndex, bytes.baseAddress! + start, name.count) { return entry - 1 }
-                        h = (h + 1) & mask
-                    }
-                }
+            while true {
+                let entry = Int(table[h])
+                if entry == 0 { return nil }
+                if names.matches(entry - 1, name) { return entry - 1 }
+                h = (h + 1) & mask
             }
         }
     }
@@ -157,15 +149,19 @@ struct WordList: Sendable {
 
     var all: [[UInt8]] { (0..<(starts.count - 1)).map { Array(bytes[starts[$0]..<starts[$0 + 1]]) } }
 
-    /// Where these bytes are among the words in `range`, counted from its start.
-    func index(of name: UnsafeBufferPointer<UInt8>.SubSequence, in range: Range<Int>) -> Int? {
+    /// Whether word `k` is these bytes.
+    @inline(__always) func matches(_ k: Int, _ name: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
         starts.withUnsafeBufferPointer { starts in
             bytes.withUnsafeBufferPointer { bytes in
-                for k in range where starts[k + 1] - starts[k] == name.count {
-                    if name.isEmpty || memcmp(name.base.baseAddress! + name.startIndex, bytes.baseAddress! + starts[k], name.count) == 0 { return k - range.lowerBound }
-                }
-                return nil
+                starts[k + 1] - starts[k] == name.count
+                    && (name.isEmpty || memcmp(name.base.baseAddress! + name.startIndex, bytes.baseAddress! + starts[k], name.count) == 0)
             }
         }
+    }
+
+    /// Where these bytes are among the words in `range`, counted from its start.
+    func index(of name: UnsafeBufferPointer<UInt8>.SubSequence, in range: Range<Int>) -> Int? {
+        for k in range where matches(k, name) { return k - range.lowerBound }
+        return nil
     }
 }

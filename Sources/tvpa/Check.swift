@@ -91,7 +91,13 @@ struct Check: ParsableCommand {
             let rendered: String
             switch format {
             case .text: rendered = text.render(ReportLayout(report, options: layout))
-            case .json, .bulk: rendered = DecisionJSON.render(report, pretty: single && toTerminal)
+            case .json, .bulk:
+                // Compact JSON goes straight into the output's bytes, with no `String` between.
+                guard destination != nil || (single && toTerminal) else {
+                    out.append { DecisionJSON.write(report, into: &$0); $0.raw(UInt8(ascii: "\n")) }
+                    return
+                }
+                rendered = DecisionJSON.render(report, pretty: single && toTerminal)
             case .markdown, .html:
                 documents.append(ReportLayout(report, options: layout))
                 return

@@ -4,25 +4,83 @@
 /// Render, Diff, CaseFile, Coverage, Describe and Generate never open `CheckedRuleSet` (the
 /// checked form's last reader is the compiler; `tvpa dump --stage checked` shows it apart).
 public struct Legend: Sendable {
+    /// The fields, held by reference and copied on write: a legend goes into every decision
+    /// and every explanation's words, and copying its ten arrays cost a retain and a release
+    /// of each, several times a decision.
+    final class Storage: @unchecked Sendable {  // mutated only while uniquely referenced
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+    struct Fields {
+        var facts: [FactInfo] = []
+        var rules: [RuleInfo] = []
+        var versions: [VersionInfo] = []
+        var programs: [ProgramInfo] = []
+        var parameters: [ParameterInfo] = []
+        var contradictions: [ContradictionInfo] = []
+        var clocks: [ClockInfo] = []
+        var evidence: [EvidenceInfo] = []
+        var evidenceOfRule: [Int32] = []
+        var graph = RuleGraph(references: [], programRules: [])
+    }
+    var storage = Storage(Fields())
+
+    public init() {}
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
     /// Per fact slot.
-    public var facts: [FactInfo] = []
+    public var facts: [FactInfo] {
+        _read { yield storage.fields.facts }
+        _modify { yield &unique().fields.facts }
+    }
     /// Per rule, in the program's rule order.
-    public var rules: [RuleInfo] = []
+    public var rules: [RuleInfo] {
+        _read { yield storage.fields.rules }
+        _modify { yield &unique().fields.rules }
+    }
     /// Per version, indexed like `Program.versions` (a rule's versions are `Program.Rule.versions`).
-    public var versions: [VersionInfo] = []
+    public var versions: [VersionInfo] {
+        _read { yield storage.fields.versions }
+        _modify { yield &unique().fields.versions }
+    }
     /// Per program entry, indexed like `Program.programs`.
-    public var programs: [ProgramInfo] = []
+    public var programs: [ProgramInfo] {
+        _read { yield storage.fields.programs }
+        _modify { yield &unique().fields.programs }
+    }
     /// Per dated parameter, indexed like `Program.parameterTables`.
-    public var parameters: [ParameterInfo] = []
+    public var parameters: [ParameterInfo] {
+        _read { yield storage.fields.parameters }
+        _modify { yield &unique().fields.parameters }
+    }
     /// Per declared contradiction, indexed like `Program.contradictions`.
-    public var contradictions: [ContradictionInfo] = []
+    public var contradictions: [ContradictionInfo] {
+        _read { yield storage.fields.contradictions }
+        _modify { yield &unique().fields.contradictions }
+    }
     /// Per clock, indexed like `Program.clocks`.
-    public var clocks: [ClockInfo] = []
+    public var clocks: [ClockInfo] {
+        _read { yield storage.fields.clocks }
+        _modify { yield &unique().fields.clocks }
+    }
     /// Per evidence list, indexed like `Program.evidence`; `evidenceOfRule[r]` is rule r's list, or -1.
-    public var evidence: [EvidenceInfo] = []
-    public var evidenceOfRule: [Int32] = []
+    public var evidence: [EvidenceInfo] {
+        _read { yield storage.fields.evidence }
+        _modify { yield &unique().fields.evidence }
+    }
+    public var evidenceOfRule: [Int32] {
+        _read { yield storage.fields.evidenceOfRule }
+        _modify { yield &unique().fields.evidenceOfRule }
+    }
     /// Which rules each rule reads, and the rules under each program.
-    public var graph = RuleGraph(references: [], programRules: [])
+    public var graph: RuleGraph {
+        _read { yield storage.fields.graph }
+        _modify { yield &unique().fields.graph }
+    }
 
     /// Rule id → index.
     public func ruleIndex(_ id: String) -> Int? { rules.firstIndex { $0.id == id } }

@@ -32,6 +32,9 @@ public struct Evaluator {
     /// `program.memberRules` what each member's rule came to (`Evaluator+Members.swift`).
     var currentMember: Int = -1
     var memberRuleResults: [[MemberRuleResult]] = []
+    /// Per program, the note and `on_file` conditions its explanation can read (see
+    /// `Evaluator.decisionNotes(of:)`); empty when the program carries no rule graph.
+    let decisionNotes: [[Int32]]
 
     public init(program: Program) {
         self.program = program
@@ -41,6 +44,7 @@ public struct Evaluator {
         versionApplies = Array(repeating: .unknown, count: program.versions.count)
         versionBody = Array(repeating: .unknown, count: program.versions.count)
         parameterValues = Array(repeating: .everything, count: program.parameterTables.count)
+        decisionNotes = Self.decisionNotes(of: program)
     }
 
     /// Starts a case: its values, its record lists and the decision date.

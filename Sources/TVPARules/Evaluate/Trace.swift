@@ -40,6 +40,28 @@ extension Evaluator {
         }
     }
 
+    /// The note and `on_file` conditions a decision of each program can show: the program's
+    /// own notes, and those of the rules under it (`RuleGraph.programRules`, every rule its
+    /// explanation can reach), their versions and their evidence lists. A decision's trace
+    /// evaluates only these: evaluating every note of the rule set for every decision was a
+    /// sixth of `--format json`. Empty (every note, for every decision) without a rule graph.
+    static func decisionNotes(of program: Program) -> [[Int32]] {
+        let graph = program.legend.graph
+        guard graph.programRules.count == program.programs.count else { return [] }
+        var evidence = [[Int]](repeating: [], count: program.rules.count)
+        for (i, list) in program.evidence.enumerated() where Int(list.rule) < program.rules.count { evidence[Int(list.rule)].append(i) }
+        return program.programs.indices.map { p in
+            var notes = program.programs[p].notes
+            for r in graph.programRules[p] {
+                let rule = program.rules[r]
+                notes += rule.notes
+                for v in rule.versions { notes += program.versions[v].notes }
+                for e in evidence[r] { notes += program.evidence[e].onFile.filter { $0 >= 0 } }
+            }
+            return notes
+        }
+    }
+
     mutating func clearSeen() {
         if seen.count != program.conditions.count {
             seen = Array(repeating: 0, count: program.conditions.count)
@@ -52,7 +74,7 @@ extension Evaluator {
 
     /// Notes are evaluated after the decision they annotate, then everything is copied out.
     mutating func snapshot(_ raw: RawDecision) -> Trace {
-        for n in program.noteConditions { _ = eval(n) }
+        for n in decisionNotes.isEmpty ? program.noteConditions : decisionNotes[raw.program] { _ = eval(n) }
         var values = self.values
         for f in program.derivedFacts where !values[Int(f)].isKnown {
             let s = factSpan(Int(f))

@@ -13,6 +13,12 @@ public struct Explainer: Sendable {
     /// Evaluates every program for the principal and each family member and explains it.
     public func report(_ file: CaseFile, program: Program, decisionDate: Int, programs only: Set<String>? = nil, evaluator existing: Evaluator? = nil) -> CaseReport {
         var evaluator = existing ?? Evaluator(program: program)
+        return report(file, program: program, decisionDate: decisionDate, programs: only, with: &evaluator)
+    }
+
+    /// The same, with an evaluator kept from case to case (a corpus run: making one costs
+    /// about as much as explaining a case with `--explain off`).
+    public func report(_ file: CaseFile, program: Program, decisionDate: Int, programs only: Set<String>? = nil, with evaluator: inout Evaluator) -> CaseReport {
         var decisions: [Decision] = []
         let selected = program.programs.indices.filter { only == nil || only!.contains(program.programs[$0].id) }
         Evaluator.trace(selected, for: file, decisionDate: decisionDate, with: &evaluator) { trace in
@@ -22,8 +28,8 @@ public struct Explainer: Sendable {
         func key(_ f: MissingFact) -> Int { Int(f.asked.member + 1) << 32 | Int(f.asked.slot) }
         var counts: [Int: (MissingFact, Int, Int)] = [:]
         var order = 0
-        for d in decisions {
-            for f in d.missingFacts {
+        for i in decisions.indices {
+            for f in decisions[i].missingFacts {
                 if let existing = counts[key(f)] {
                     counts[key(f)] = (existing.0, existing.1 + 1, existing.2)
                 } else {

@@ -91,11 +91,11 @@ public struct Benchmark {
         }
         func explainAll(_ view: ExplainView) -> Double {
             let explainer = Explainer(view: view)
-            let traced = Evaluator(program: program)
+            var traced = Evaluator(program: program)
             return median((0..<runs).map { _ in
                 timed {
                     for file in files {
-                        sink &+= explainer.report(file, program: program, decisionDate: file.decisionDate(override: nil, today: today), evaluator: traced).decisions.count
+                        sink &+= explainer.report(file, program: program, decisionDate: file.decisionDate(override: nil, today: today), with: &traced).decisions.count
                     }
                 }
             })

@@ -109,9 +109,10 @@ extension DecisionJSON {
         out.string(Disclaimer.text)
         if report.redacted { out.raw(",\"redacted\":true") }
         out.raw(",\"decisions\":[")
-        for (i, d) in report.decisions.enumerated() {
+        // By index: a decision bound by `for` is a copy, a retain and a release of every array in it.
+        for i in report.decisions.indices {
             if i > 0 { out.raw(UInt8(ascii: ",")) }
-            write(d, into: &out)
+            write(report.decisions[i], into: &out)
         }
         out.raw(UInt8(ascii: "]"))
         if let legend = report.legend, !legend.clocks.isEmpty {

@@ -106,7 +106,7 @@ public struct CaseRun: Sendable {
                     if options.bulk {
                         return (input, f.id, nil, BulkCase.decide(f, programs: selected, decisionDate: date, redact: options.redact, with: &state.1), diagnostics)
                     }
-                    return (input, f.id, explainer.report(f, program: program, decisionDate: date, programs: options.programs), nil, diagnostics)
+                    return (input, f.id, explainer.report(f, program: program, decisionDate: date, programs: options.programs, with: &state.1), nil, diagnostics)
                 }
             },
             produce: {

@@ -149,6 +149,17 @@ struct BulkFormTests {
             out.string(s)
             #expect(String(decoding: out.bytes, as: UTF8.self) == JSON.quote(s), "\(s.debugDescription)")
         }
+        // One piece at every offset of a longer clean string, and the longest clean bytes (a space,
+        // `~`, `!`, `#`, `[`, `]`) beside it: the clean scan reads eight bytes at a time, so each
+        // must be met in every lane of a word and in the tail.
+        for piece in ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", "é", "\u{85}", "\u{202E}", "\u{FEFF}", " ~!#[]"] {
+            for offset in 0..<24 {
+                let s = String(repeating: "a", count: offset) + piece + String(repeating: " ~", count: 12 - offset / 2)
+                var out = JSONBytes()
+                out.string(s)
+                #expect(String(decoding: out.bytes, as: UTF8.self) == JSON.quote(s), "\(s.debugDescription)")
+            }
+        }
         for n in [0, 7, 10, 99, 12345, -1, -42, Int.max, Int.min] {
             var out = JSONBytes()
             out.int(n)

@@ -77,9 +77,25 @@ public struct JSONBytes: Sendable {
     /// No quote, no backslash and nothing `Escape` escapes.
     @inline(__always) static func isClean(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var high = false
-        for b in buffer {
+        var i = 0
+        // Eight bytes at a time: a word has a control byte, a quote, a backslash or DEL exactly
+        // when one of these (exact) "has a byte less than / equal to" tests is set in it.
+        if let base = buffer.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+            while i + 8 <= buffer.count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let special = ((w &- 0x20 &* ones) & ~w & highs) | hasZero(w ^ (0x22 &* ones)) | hasZero(w ^ (0x5C &* ones)) | hasZero(w ^ (0x7F &* ones))
+                if special != 0 { return false }
+                if w & highs != 0 { high = true }
+                i += 8
+            }
+        }
+        while i < buffer.count {
+            let b = buffer[i]
             if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return false }
             if b >= 0x80 { high = true }
+            i += 1
         }
         return !high || !Escape.hasUnsafeBytes(buffer)
     }
